@@ -1,0 +1,134 @@
+//! Numbers and words as GOV.UK statistics pages print them: thousands separators, £ for
+//! money, % for proportions, and words (never blanks or zeros) for missing cells.
+//!
+//! Hand-written rather than a formatting crate: only en-GB grouping is needed, and this is
+//! a few lines where a locale crate would add its tables to the Wasm.
+
+use super::model::{Qualifier, Status, Unit};
+
+/// `1234567` -> `"1,234,567"`.
+pub fn group_thousands(mut number: u64) -> String {
+    let mut groups = Vec::new();
+    loop {
+        if number < 1000 {
+            groups.push(number.to_string());
+            break;
+        }
+        groups.push(format!("{:03}", number % 1000));
+        number /= 1000;
+    }
+    groups.reverse();
+    groups.join(",")
+}
+
+/// A signed whole number with thousands separators; U+2212 minus, as GOV.UK tables print it.
+fn signed_whole(value: f64) -> String {
+    let magnitude = group_thousands(value.abs().round() as u64);
+    if value.round() < 0.0 {
+        format!("\u{2212}{magnitude}")
+    } else {
+        magnitude
+    }
+}
+
+/// A percentage with at most one decimal place and no trailing `.0`.
+fn percent(points: f64) -> String {
+    let rounded = (points * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{}%", signed_whole(rounded))
+    } else {
+        format!("{rounded:.1}%").replace('-', "\u{2212}")
+    }
+}
+
+/// The figure as a table cell shows it (raw values keep their decimals in `data-value`).
+pub fn format_value(value: f64, unit: Unit) -> String {
+    match unit {
+        Unit::Gbp if value < 0.0 => {
+            format!("\u{2212}£{}", group_thousands(value.abs().round() as u64))
+        }
+        Unit::Gbp => format!("£{}", group_thousands(value.round() as u64)),
+        Unit::Proportion => percent(value * 100.0),
+        Unit::Percent => percent(value),
+        Unit::Visits | Unit::Instances | Unit::Venues | Unit::Count | Unit::People => {
+            signed_whole(value)
+        }
+    }
+}
+
+/// A figure with its published wording ("at least 900", "approx. 80%").
+pub fn format_qualified(value: f64, unit: Unit, qualifier: Qualifier) -> String {
+    let number = format_value(value, unit);
+    match qualifier {
+        Qualifier::Exact => number,
+        Qualifier::AtLeast => format!("at least {number}"),
+        Qualifier::Approx => format!("approx. {number}"),
+        Qualifier::Rounded => format!("{number} (rounded)"),
+    }
+}
+
+/// Words for a cell without a number.
+pub fn status_words(status: Status) -> &'static str {
+    match status {
+        Status::Reported => "reported",
+        Status::Nil => "nil",
+        Status::NoActivity => "no activity",
+        Status::NotPublished => "not published",
+        Status::NotApplicable => "not applicable",
+    }
+}
+
+/// What a column of this unit counts, for captions and axis titles.
+pub fn unit_words(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Visits => "visits",
+        Unit::Instances => "instances",
+        Unit::Venues => "venues",
+        Unit::Gbp => "pounds (nominal, not adjusted for inflation)",
+        Unit::Proportion => "per cent of visitors",
+        Unit::Count => "count",
+        Unit::People => "people",
+        Unit::Percent => "per cent",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1000), "1,000");
+        assert_eq!(group_thousands(1_336), "1,336");
+        assert_eq!(group_thousands(116_384_000), "116,384,000");
+        assert_eq!(group_thousands(1_000_001), "1,000,001");
+    }
+
+    #[test]
+    fn formats_each_unit() {
+        assert_eq!(format_value(1279.0, Unit::Venues), "1,279");
+        assert_eq!(format_value(4_312_668.102_7, Unit::Visits), "4,312,668");
+        assert_eq!(format_value(2_500_000.0, Unit::Gbp), "£2,500,000");
+        assert_eq!(format_value(-123_456.0, Unit::Gbp), "\u{2212}£123,456");
+        assert_eq!(format_value(0.95, Unit::Proportion), "95%");
+        assert_eq!(format_value(0.935, Unit::Proportion), "93.5%");
+        assert_eq!(format_value(80.0, Unit::Percent), "80%");
+        assert_eq!(format_value(0.0, Unit::Count), "0");
+    }
+
+    #[test]
+    fn qualifiers_are_words() {
+        assert_eq!(
+            format_qualified(900.0, Unit::Count, Qualifier::AtLeast),
+            "at least 900"
+        );
+        assert_eq!(
+            format_qualified(80.0, Unit::Percent, Qualifier::Approx),
+            "approx. 80%"
+        );
+        assert_eq!(format_qualified(66.0, Unit::Count, Qualifier::Exact), "66");
+        assert_eq!(status_words(Status::NotPublished), "not published");
+    }
+}

@@ -1,0 +1,20 @@
+//! Everything that is not a view: data model, loading and validation, the query engine,
+//! number formatting and the URL state. No Leptos or web-sys here, so all of it is tested
+//! with plain `cargo test` on the host.
+
+pub mod format;
+pub mod markers;
+pub mod model;
+pub mod query;
+pub mod url_state;
+pub mod year;
+
+use model::{DataError, Dataset};
+
+/// The JSON generated from `data/**/*.csv` by `cargo run --bin gen-data`.
+pub const EMBEDDED_JSON: &str = include_str!("../../data/explorer-data.json");
+
+/// Loads the embedded dataset (validated; an error, never a panic, if it is broken).
+pub fn load_embedded() -> Result<Dataset, DataError> {
+    Dataset::from_json(EMBEDDED_JSON)
+}

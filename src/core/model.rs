@@ -1,0 +1,618 @@
+//! The embedded data: its JSON shape ([`DataFile`]) and the validated, indexed [`Dataset`]
+//! the engine reads.
+//!
+//! Facts are stored column-wise (one vector per attribute, small integer keys), sorted by
+//! metric, museum and year, so a metric's facts are one contiguous range and the engine
+//! scans only that range.
+
+use super::year::FinancialYear;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+
+/// Bumped whenever the JSON shape changes incompatibly.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatasetId {
+    DcmsKpi,
+    Partnership,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Visits,
+    Instances,
+    Venues,
+    #[serde(rename = "GBP")]
+    Gbp,
+    /// 0 to 1.
+    Proportion,
+    Count,
+    People,
+    /// 0 to 100.
+    Percent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// Adding museums gives a meaningful total.
+    Sum,
+    /// Never add (proportions, counts of museums, already-national totals).
+    None,
+}
+
+/// Why a cell has (or lacks) a number. Stored in the JSON as its index in [`Status::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    Reported,
+    /// A real zero ("Nil").
+    Nil,
+    NoActivity,
+    NotPublished,
+    NotApplicable,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Reported,
+        Status::Nil,
+        Status::NoActivity,
+        Status::NotPublished,
+        Status::NotApplicable,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Reported => "reported",
+            Status::Nil => "nil",
+            Status::NoActivity => "no_activity",
+            Status::NotPublished => "not_published",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Only reported and nil cells carry a number.
+    pub fn has_value(self) -> bool {
+        matches!(self, Status::Reported | Status::Nil)
+    }
+}
+
+/// How a published figure was worded. Stored as its index in [`Qualifier::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Exact,
+    /// "at least", "over", "more than".
+    AtLeast,
+    /// "around", "nearly".
+    Approx,
+    /// Stated in rounded form ("10.5 million").
+    Rounded,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 4] = [
+        Qualifier::Exact,
+        Qualifier::AtLeast,
+        Qualifier::Approx,
+        Qualifier::Rounded,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::Approx => "approx",
+            Qualifier::Rounded => "rounded",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Qualifier> {
+        Qualifier::ALL.into_iter().find(|q| q.code() == code)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DatasetInfo {
+    pub id: DatasetId,
+    pub title: String,
+    pub publisher: String,
+    pub licence: String,
+    /// The attribution the publisher asks for, shown with every view of this dataset.
+    pub attribution: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Museum {
+    pub id: String,
+    pub name: String,
+    pub short_name: String,
+    pub nation: String,
+    pub sponsor: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    /// A published total row (not a museum): never selectable, never added.
+    pub is_aggregate: bool,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Metric {
+    pub id: String,
+    pub dataset: DatasetId,
+    pub label: String,
+    pub unit: Unit,
+    /// Grouping in the metric picker (partnership family, or the DCMS topic).
+    pub family: String,
+    pub aggregation: Aggregation,
+    pub definition: String,
+    pub caveat: String,
+    /// DCMS table number, for the DCMS indicators.
+    pub table: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or empty when not known.
+    pub published: String,
+    pub url: String,
+    pub licence: String,
+    pub kind: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    pub id: u8,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FlagDef {
+    pub code: String,
+    pub meaning: String,
+    pub raised_by: String,
+    pub app_treatment: String,
+}
+
+/// The fact table, column-wise. Row `i` of every column is fact `i`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FactColumns {
+    /// Index into `museums`.
+    pub museum: Vec<u16>,
+    /// Start year of the financial year (2019 = 2019/20).
+    pub year: Vec<u16>,
+    /// Index into `metrics`.
+    pub metric: Vec<u16>,
+    /// `null` unless the status is reported or nil.
+    pub value: Vec<Option<f64>>,
+    /// Index into `status_codes`.
+    pub status: Vec<u8>,
+    /// Bit `i` set = `flags[i]` applies.
+    pub flags: Vec<u32>,
+    /// Bit `i` set = `notes[i]` applies.
+    pub notes: Vec<u64>,
+    /// Index into `qualifier_codes`.
+    pub qualifier: Vec<u8>,
+    /// Index into `sources`.
+    pub source: Vec<u16>,
+}
+
+impl FactColumns {
+    pub fn len(&self) -> usize {
+        self.museum.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.museum.is_empty()
+    }
+}
+
+/// Text that belongs to a few facts only, kept out of the columns.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FactDetail {
+    /// Index of the fact this describes.
+    pub fact: u32,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fact_id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub edition: String,
+    /// Which museums a sector figure covers ("22 national museums").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub scope: String,
+    /// Caveat or detail (old value, published vs summed total, derivation).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub derived: bool,
+}
+
+/// DCMS's published total for one indicator and year, as checked by the data curators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TotalCheck {
+    pub metric: String,
+    pub year: FinancialYear,
+    /// Differences up to this size are rounding (totals rounded to thousands).
+    pub tolerance: f64,
+    pub result: String,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatedChange {
+    pub claim_id: String,
+    pub metric: String,
+    pub museum: String,
+    pub from_year: FinancialYear,
+    pub to_year: FinancialYear,
+    pub stated_change_pct: Option<f64>,
+    pub wording: String,
+    pub source: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Revision {
+    pub museum: String,
+    pub year: FinancialYear,
+    pub metric: String,
+    pub value_2018_19_release: Option<f64>,
+    pub value_2023_24_release: Option<f64>,
+    pub change: String,
+}
+
+/// The embedded JSON file, exactly as serialised.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DataFile {
+    pub format_version: u32,
+    pub datasets: Vec<DatasetInfo>,
+    pub status_codes: Vec<String>,
+    pub qualifier_codes: Vec<String>,
+    pub museums: Vec<Museum>,
+    pub metrics: Vec<Metric>,
+    pub sources: Vec<Source>,
+    pub notes: Vec<Note>,
+    pub flags: Vec<FlagDef>,
+    pub facts: FactColumns,
+    pub fact_details: Vec<FactDetail>,
+    pub total_checks: Vec<TotalCheck>,
+    pub stated_changes: Vec<StatedChange>,
+    pub revisions: Vec<Revision>,
+}
+
+/// Why the embedded data could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError(pub String);
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "the embedded data is invalid: {}", self.0)
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// One fact, read back from the columns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fact {
+    pub index: usize,
+    pub museum: u16,
+    pub year: FinancialYear,
+    pub metric: u16,
+    pub value: Option<f64>,
+    pub status: Status,
+    pub flags: u32,
+    pub notes: u64,
+    pub qualifier: Qualifier,
+    pub source: u16,
+}
+
+/// Flag bits the engine acts on, looked up by code once at load.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KnownFlags {
+    /// A series break before this year (any of the break codes).
+    pub series_break: u32,
+    /// Earlier points of a series that is not comparable with later ones.
+    pub not_comparable: u32,
+    pub covid_caution: u32,
+    /// Left out of recomputed totals by default (evident copying error).
+    pub suspect_duplicate: u32,
+}
+
+/// The validated data with its lookup indexes.
+#[derive(Debug, Clone)]
+pub struct Dataset {
+    pub file: DataFile,
+    pub known_flags: KnownFlags,
+    metric_ranges: Vec<Range<usize>>,
+    museum_index: HashMap<String, u16>,
+    metric_index: HashMap<String, u16>,
+}
+
+fn index_by_id<'a>(
+    what: &str,
+    ids: impl Iterator<Item = &'a str>,
+) -> Result<HashMap<String, u16>, DataError> {
+    let mut index = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        let i = u16::try_from(i).map_err(|_| DataError(format!("too many {what}")))?;
+        if index.insert(id.to_string(), i).is_some() {
+            return Err(DataError(format!("duplicate {what} id '{id}'")));
+        }
+    }
+    Ok(index)
+}
+
+impl Dataset {
+    /// Parses and validates the embedded JSON. Never panics on bad input.
+    pub fn from_json(json: &str) -> Result<Dataset, DataError> {
+        let file: DataFile = serde_json::from_str(json).map_err(|e| DataError(e.to_string()))?;
+        Dataset::from_file(file)
+    }
+
+    pub fn from_file(file: DataFile) -> Result<Dataset, DataError> {
+        if file.format_version != FORMAT_VERSION {
+            return Err(DataError(format!(
+                "format_version {} (this app reads {FORMAT_VERSION})",
+                file.format_version
+            )));
+        }
+        let expected_status: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+        if file.status_codes != expected_status {
+            return Err(DataError("status_codes do not match this app".into()));
+        }
+        let expected_qualifiers: Vec<&str> = Qualifier::ALL.iter().map(|q| q.code()).collect();
+        if file.qualifier_codes != expected_qualifiers {
+            return Err(DataError("qualifier_codes do not match this app".into()));
+        }
+        if file.flags.len() > 32 || file.notes.len() > 64 {
+            return Err(DataError(
+                "more flags or notes than the bit columns hold".into(),
+            ));
+        }
+        let museum_index = index_by_id("museum", file.museums.iter().map(|m| m.id.as_str()))?;
+        let metric_index = index_by_id("metric", file.metrics.iter().map(|m| m.id.as_str()))?;
+        let source_index = index_by_id("source", file.sources.iter().map(|s| s.id.as_str()))?;
+        let flag_index = index_by_id("flag", file.flags.iter().map(|f| f.code.as_str()))?;
+        let metric_ranges = validate_facts(&file)?;
+        validate_side_tables(&file, &museum_index, &metric_index, &source_index)?;
+
+        let bits = |codes: &[&str]| -> u32 {
+            codes
+                .iter()
+                .filter_map(|code| flag_index.get(*code))
+                .fold(0, |mask, bit| mask | 1 << bit)
+        };
+        let known_flags = KnownFlags {
+            series_break: bits(&["break_in_series", "method_break", "method_break_unnoted"]),
+            not_comparable: bits(&["smg_method_break"]),
+            covid_caution: bits(&["covid_caution"]),
+            suspect_duplicate: bits(&["suspect_duplicate_of_visits"]),
+        };
+        Ok(Dataset {
+            file,
+            known_flags,
+            metric_ranges,
+            museum_index,
+            metric_index,
+        })
+    }
+
+    pub fn museums(&self) -> &[Museum] {
+        &self.file.museums
+    }
+
+    pub fn metrics(&self) -> &[Metric] {
+        &self.file.metrics
+    }
+
+    pub fn museum(&self, index: u16) -> &Museum {
+        &self.file.museums[usize::from(index)]
+    }
+
+    pub fn metric(&self, index: u16) -> &Metric {
+        &self.file.metrics[usize::from(index)]
+    }
+
+    pub fn source(&self, index: u16) -> &Source {
+        &self.file.sources[usize::from(index)]
+    }
+
+    pub fn museum_by_id(&self, id: &str) -> Option<u16> {
+        self.museum_index.get(id).copied()
+    }
+
+    pub fn metric_by_id(&self, id: &str) -> Option<u16> {
+        self.metric_index.get(id).copied()
+    }
+
+    pub fn dataset_info(&self, id: DatasetId) -> Option<&DatasetInfo> {
+        self.file.datasets.iter().find(|d| d.id == id)
+    }
+
+    pub fn fact(&self, index: usize) -> Fact {
+        let facts = &self.file.facts;
+        Fact {
+            index,
+            museum: facts.museum[index],
+            year: FinancialYear(facts.year[index]),
+            metric: facts.metric[index],
+            value: facts.value[index],
+            status: Status::ALL[usize::from(facts.status[index])],
+            flags: facts.flags[index],
+            notes: facts.notes[index],
+            qualifier: Qualifier::ALL[usize::from(facts.qualifier[index])],
+            source: facts.source[index],
+        }
+    }
+
+    /// All facts of one metric, in museum then year order.
+    pub fn facts_of_metric(&self, metric: u16) -> impl Iterator<Item = Fact> + '_ {
+        self.metric_ranges[usize::from(metric)]
+            .clone()
+            .map(|i| self.fact(i))
+    }
+
+    /// The fact for one museum, metric and year, if the data has one.
+    pub fn find_fact(&self, metric: u16, museum: u16, year: FinancialYear) -> Option<Fact> {
+        let facts = &self.file.facts;
+        let key = (museum, year.0);
+        let range = self.metric_ranges[usize::from(metric)].clone();
+        let (mut low, mut high) = (range.start, range.end);
+        while low < high {
+            let middle = low + (high - low) / 2;
+            match (facts.museum[middle], facts.year[middle]).cmp(&key) {
+                std::cmp::Ordering::Less => low = middle + 1,
+                std::cmp::Ordering::Greater => high = middle,
+                std::cmp::Ordering::Equal => return Some(self.fact(middle)),
+            }
+        }
+        None
+    }
+
+    pub fn detail(&self, fact: usize) -> Option<&FactDetail> {
+        let details = &self.file.fact_details;
+        details
+            .binary_search_by_key(&fact, |d| d.fact as usize)
+            .ok()
+            .map(|i| &details[i])
+    }
+
+    pub fn flags_in(&self, mask: u32) -> impl Iterator<Item = &FlagDef> + '_ {
+        self.file
+            .flags
+            .iter()
+            .enumerate()
+            .filter(move |(bit, _)| mask & (1 << bit) != 0)
+            .map(|(_, flag)| flag)
+    }
+
+    pub fn notes_in(&self, mask: u64) -> impl Iterator<Item = &Note> + '_ {
+        self.file
+            .notes
+            .iter()
+            .enumerate()
+            .filter(move |(bit, _)| mask & (1 << bit) != 0)
+            .map(|(_, note)| note)
+    }
+
+    pub fn total_check(&self, metric: &str, year: FinancialYear) -> Option<&TotalCheck> {
+        self.file
+            .total_checks
+            .iter()
+            .find(|check| check.metric == metric && check.year == year)
+    }
+}
+
+fn validate_facts(file: &DataFile) -> Result<Vec<Range<usize>>, DataError> {
+    let facts = &file.facts;
+    let n = facts.len();
+    let lengths = [
+        facts.year.len(),
+        facts.metric.len(),
+        facts.value.len(),
+        facts.status.len(),
+        facts.flags.len(),
+        facts.notes.len(),
+        facts.qualifier.len(),
+        facts.source.len(),
+    ];
+    if lengths.iter().any(|&len| len != n) {
+        return Err(DataError("fact columns have different lengths".into()));
+    }
+    let flag_limit = 1u64 << file.flags.len();
+    let note_limit = 1u128 << file.notes.len();
+    let mut metric_ranges = vec![0..0; file.metrics.len()];
+    let mut previous: Option<(u16, u16, u16)> = None;
+    for i in 0..n {
+        let problem = |what: &str| DataError(format!("fact {i}: {what}"));
+        if usize::from(facts.museum[i]) >= file.museums.len() {
+            return Err(problem("unknown museum"));
+        }
+        let metric = facts.metric[i];
+        if usize::from(metric) >= file.metrics.len() {
+            return Err(problem("unknown metric"));
+        }
+        if usize::from(facts.source[i]) >= file.sources.len() {
+            return Err(problem("unknown source"));
+        }
+        let status = Status::ALL
+            .get(usize::from(facts.status[i]))
+            .ok_or_else(|| problem("unknown status"))?;
+        if usize::from(facts.qualifier[i]) >= Qualifier::ALL.len() {
+            return Err(problem("unknown qualifier"));
+        }
+        if u64::from(facts.flags[i]) >= flag_limit || u128::from(facts.notes[i]) >= note_limit {
+            return Err(problem("unknown flag or note bit"));
+        }
+        match facts.value[i] {
+            Some(v) if !v.is_finite() => return Err(problem("value is not a finite number")),
+            Some(_) if !status.has_value() => return Err(problem("value with a no-value status")),
+            None if status.has_value() => return Err(problem("missing value for a reported cell")),
+            _ => {}
+        }
+        let key = (metric, facts.museum[i], facts.year[i]);
+        if previous.is_some_and(|p| p >= key) {
+            return Err(problem(
+                "facts not sorted by metric, museum, year, or a duplicate key",
+            ));
+        }
+        previous = Some(key);
+        let range = &mut metric_ranges[usize::from(metric)];
+        if range.start == range.end {
+            *range = i..i + 1;
+        } else {
+            range.end = i + 1;
+        }
+    }
+    let mut last = 0;
+    for detail in &file.fact_details {
+        let fact = detail.fact as usize;
+        if fact >= n || (fact < last) {
+            return Err(DataError(format!(
+                "fact_details: fact {fact} is out of range or out of order"
+            )));
+        }
+        last = fact + 1;
+    }
+    Ok(metric_ranges)
+}
+
+fn validate_side_tables(
+    file: &DataFile,
+    museums: &HashMap<String, u16>,
+    metrics: &HashMap<String, u16>,
+    sources: &HashMap<String, u16>,
+) -> Result<(), DataError> {
+    let require = |table: &str, kind: &str, index: &HashMap<String, u16>, id: &str| {
+        if index.contains_key(id) {
+            Ok(())
+        } else {
+            Err(DataError(format!("{table}: unknown {kind} '{id}'")))
+        }
+    };
+    for check in &file.total_checks {
+        require("total_checks", "metric", metrics, &check.metric)?;
+    }
+    for change in &file.stated_changes {
+        require("stated_changes", "metric", metrics, &change.metric)?;
+        require("stated_changes", "museum", museums, &change.museum)?;
+        require("stated_changes", "source", sources, &change.source)?;
+    }
+    for revision in &file.revisions {
+        require("revisions", "metric", metrics, &revision.metric)?;
+        require("revisions", "museum", museums, &revision.museum)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,358 @@
+//! The query engine: filter by metric, museums and years; recompute totals with coverage;
+//! compare them with the published totals.
+//!
+//! Rules it keeps: missing is never zero (a cell without a number carries its status, or
+//! `None` when the data has no row at all); `aggregation = none` metrics are never summed;
+//! the published total row is never added to anything; partnership per-museum figures are
+//! never summed into a sector total.
+
+use super::model::{Aggregation, Dataset, DatasetId, Fact, Qualifier, Status};
+use super::year::FinancialYear;
+use std::collections::BTreeSet;
+
+/// Metric shown when the URL names none.
+pub const DEFAULT_METRIC: &str = "uk_loan_venues";
+/// DCMS's published total row in `museums.csv`.
+pub const PUBLISHED_TOTAL_ID: &str = "total-dcms-sponsored-museums";
+/// The partnership reports' sector figures in `museums.csv`.
+pub const SECTOR_ID: &str = "all-national-museums";
+
+/// The whole view state, as the URL carries it (indexes into the dataset).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ViewState {
+    pub metric: u16,
+    /// `None`: every museum with data for the metric in the year range.
+    pub museums: Option<Vec<u16>>,
+    /// `None`: the metric's first year.
+    pub from: Option<FinancialYear>,
+    /// `None`: the metric's last year.
+    pub to: Option<FinancialYear>,
+}
+
+/// One museum × year cell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Cell {
+    pub year: FinancialYear,
+    /// `None`: the data has no row for this museum and year.
+    pub fact: Option<Fact>,
+}
+
+impl Cell {
+    pub fn value(&self) -> Option<f64> {
+        self.fact.and_then(|f| f.value)
+    }
+
+    pub fn status(&self) -> Option<Status> {
+        self.fact.map(|f| f.status)
+    }
+
+    pub fn flags(&self) -> u32 {
+        self.fact.map_or(0, |f| f.flags)
+    }
+
+    pub fn qualifier(&self) -> Qualifier {
+        self.fact.map_or(Qualifier::Exact, |f| f.qualifier)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub museum: u16,
+    pub cells: Vec<Cell>,
+}
+
+/// How the recomputed total compares with DCMS's published total for the same year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedComparison {
+    pub published: f64,
+    /// Published minus recomputed.
+    pub difference: f64,
+    /// More than the rounding tolerance of the published total.
+    pub beyond_rounding: bool,
+    /// The curators' explanation, when they found the cause (or found none).
+    pub explanation: Option<String>,
+}
+
+/// A total recomputed from the museum rows of one year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TotalCell {
+    pub year: FinancialYear,
+    /// `None` when no museum reported a number: never 0.
+    pub value: Option<f64>,
+    /// Museums whose number was added.
+    pub reported: usize,
+    /// Museums that could have reported (every row that is not "not applicable").
+    pub expected: usize,
+    /// Numbers left out as suspected copying errors.
+    pub left_out: usize,
+    /// Break and caution flags of the cells it adds.
+    pub flags: u32,
+    /// Only when every museum is selected, so both totals cover the same museums.
+    pub published: Option<PublishedComparison>,
+}
+
+impl TotalCell {
+    /// "14 of 15 museums reported".
+    pub fn coverage(&self) -> String {
+        let museums = if self.expected == 1 {
+            "museum"
+        } else {
+            "museums"
+        };
+        let mut text = format!("{} of {} {museums} reported", self.reported, self.expected);
+        if self.left_out > 0 {
+            text.push_str(&format!(
+                "; {} left out as suspected copying errors",
+                self.left_out
+            ));
+        }
+        text
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableView {
+    pub metric: u16,
+    pub years: Vec<FinancialYear>,
+    pub museum_rows: Vec<Row>,
+    /// `None` with `no_total_reason` set when the metric must not be summed.
+    pub computed_total: Option<Vec<TotalCell>>,
+    pub no_total_reason: Option<&'static str>,
+    /// DCMS's published total row, as published.
+    pub published_total: Option<Row>,
+    /// The partnership reports' sector figures, as published.
+    pub sector_row: Option<Row>,
+    /// Every museum with data is shown, so published and recomputed totals are comparable.
+    pub all_museums_selected: bool,
+}
+
+impl TableView {
+    /// Every published row on screen (museums, then the published total, then the sector).
+    pub fn published_rows(&self) -> impl Iterator<Item = &Row> {
+        self.museum_rows
+            .iter()
+            .chain(self.published_total.iter())
+            .chain(self.sector_row.iter())
+    }
+
+    /// Facts on screen, for notes, sources and the legend.
+    pub fn facts(&self) -> impl Iterator<Item = Fact> + '_ {
+        self.published_rows()
+            .flat_map(|row| row.cells.iter().filter_map(|cell| cell.fact))
+    }
+
+    pub fn flags_on_screen(&self) -> u32 {
+        let total_flags = self
+            .computed_total
+            .iter()
+            .flatten()
+            .fold(0, |mask, cell| mask | cell.flags);
+        self.facts()
+            .fold(total_flags, |mask, fact| mask | fact.flags)
+    }
+
+    pub fn notes_on_screen(&self) -> u64 {
+        self.facts().fold(0, |mask, fact| mask | fact.notes)
+    }
+
+    pub fn sources_on_screen(&self) -> BTreeSet<u16> {
+        self.facts().map(|fact| fact.source).collect()
+    }
+
+    pub fn qualifiers_on_screen(&self) -> BTreeSet<u8> {
+        self.facts()
+            .filter(|fact| fact.qualifier != Qualifier::Exact)
+            .map(|fact| fact.qualifier as u8)
+            .collect()
+    }
+}
+
+/// Sorted years for which the data has any row of this metric.
+pub fn metric_years(dataset: &Dataset, metric: u16) -> Vec<FinancialYear> {
+    let years: BTreeSet<FinancialYear> = dataset.facts_of_metric(metric).map(|f| f.year).collect();
+    years.into_iter().collect()
+}
+
+/// Museums (not aggregates) with at least one cell of this metric in `years` that is not
+/// "not applicable", sorted by name.
+pub fn museums_with_data_in(
+    dataset: &Dataset,
+    metric: u16,
+    years: Option<(FinancialYear, FinancialYear)>,
+) -> Vec<u16> {
+    let museums: BTreeSet<u16> = dataset
+        .facts_of_metric(metric)
+        .filter(|f| !dataset.museum(f.museum).is_aggregate)
+        .filter(|f| f.status != Status::NotApplicable)
+        .filter(|f| years.is_none_or(|(from, to)| (from..=to).contains(&f.year)))
+        .map(|f| f.museum)
+        .collect();
+    let mut museums: Vec<u16> = museums.into_iter().collect();
+    museums.sort_by(|a, b| dataset.museum(*a).name.cmp(&dataset.museum(*b).name));
+    museums
+}
+
+/// Every museum with any data for the metric (what the museum picker enables).
+pub fn museums_with_data(dataset: &Dataset, metric: u16) -> Vec<u16> {
+    museums_with_data_in(dataset, metric, None)
+}
+
+/// The first and last year the view covers.
+pub fn year_bounds(dataset: &Dataset, state: &ViewState) -> Option<(FinancialYear, FinancialYear)> {
+    let years = metric_years(dataset, state.metric);
+    let first = *years.first()?;
+    let last = *years.last()?;
+    let from = state.from.unwrap_or(first).clamp(first, last);
+    let to = state.to.unwrap_or(last).clamp(first, last);
+    Some((from.min(to), from.max(to)))
+}
+
+fn row_for(dataset: &Dataset, metric: u16, museum: u16, years: &[FinancialYear]) -> Row {
+    Row {
+        museum,
+        cells: years
+            .iter()
+            .map(|&year| Cell {
+                year,
+                fact: dataset.find_fact(metric, museum, year),
+            })
+            .collect(),
+    }
+}
+
+fn has_any_fact(row: &Row) -> bool {
+    row.cells.iter().any(|cell| cell.fact.is_some())
+}
+
+/// Why a total is not shown for this metric, if it must not be computed.
+fn no_total_reason(dataset: &Dataset, metric: u16) -> Option<&'static str> {
+    let metric = dataset.metric(metric);
+    if metric.aggregation == Aggregation::None {
+        return Some("No total is computed: this figure is a proportion, a count of museums or already a national total, so adding museums would be meaningless.");
+    }
+    if metric.dataset == DatasetId::Partnership {
+        return Some("No total is computed: the per-museum figures come from a handful of museums' own publications, so adding them would not give a sector total. The sector figure published in the reports is shown as its own row.");
+    }
+    None
+}
+
+/// Sums the museum rows of one year column, keeping coverage and inherited flags.
+fn total_for_year(
+    dataset: &Dataset,
+    rows: &[Row],
+    column: usize,
+    year: FinancialYear,
+) -> TotalCell {
+    let carried = dataset.known_flags.series_break
+        | dataset.known_flags.not_comparable
+        | dataset.known_flags.covid_caution;
+    let mut total = TotalCell {
+        year,
+        value: None,
+        reported: 0,
+        expected: 0,
+        left_out: 0,
+        flags: 0,
+        published: None,
+    };
+    for fact in rows.iter().filter_map(|row| row.cells[column].fact) {
+        if fact.status == Status::NotApplicable {
+            continue;
+        }
+        total.expected += 1;
+        let Some(value) = fact.value else { continue };
+        if fact.flags & dataset.known_flags.suspect_duplicate != 0 {
+            total.left_out += 1;
+            continue;
+        }
+        total.reported += 1;
+        total.value = Some(total.value.unwrap_or(0.0) + value);
+        total.flags |= fact.flags & carried;
+    }
+    total
+}
+
+fn compare_with_published(
+    dataset: &Dataset,
+    metric: u16,
+    total: &TotalCell,
+    published: &Cell,
+) -> Option<PublishedComparison> {
+    let published_value = published.value()?;
+    let computed = total.value?;
+    let check = dataset.total_check(&dataset.metric(metric).id, total.year);
+    let tolerance = check.map_or(0.5, |c| c.tolerance);
+    let difference = published_value - computed;
+    let beyond_rounding = difference.abs() > tolerance;
+    let explanation = check
+        .filter(|c| beyond_rounding && c.result != "match" && c.result != "rounding")
+        .map(|c| c.explanation.clone());
+    Some(PublishedComparison {
+        published: published_value,
+        difference,
+        beyond_rounding,
+        explanation,
+    })
+}
+
+/// Builds the table for a view: rows museums, columns years, totals below.
+pub fn build_table(dataset: &Dataset, state: &ViewState) -> TableView {
+    let metric = state.metric;
+    let bounds = year_bounds(dataset, state);
+    let years: Vec<FinancialYear> = metric_years(dataset, metric)
+        .into_iter()
+        .filter(|year| bounds.is_some_and(|(from, to)| (from..=to).contains(year)))
+        .collect();
+    let available = museums_with_data(dataset, metric);
+    let chosen: Vec<u16> = match &state.museums {
+        Some(list) => available
+            .iter()
+            .copied()
+            .filter(|m| list.contains(m))
+            .collect(),
+        None => museums_with_data_in(dataset, metric, bounds),
+    };
+    let all_museums_selected = match &state.museums {
+        None => true,
+        Some(_) => available.iter().all(|m| chosen.contains(m)),
+    };
+    let museum_rows: Vec<Row> = chosen
+        .iter()
+        .map(|&museum| row_for(dataset, metric, museum, &years))
+        .collect();
+    let aggregate_row = |id: &str| {
+        dataset
+            .museum_by_id(id)
+            .map(|museum| row_for(dataset, metric, museum, &years))
+            .filter(has_any_fact)
+    };
+    let published_total = aggregate_row(PUBLISHED_TOTAL_ID);
+    let sector_row = aggregate_row(SECTOR_ID);
+
+    let reason = no_total_reason(dataset, metric);
+    let computed_total = (reason.is_none() && !museum_rows.is_empty()).then(|| {
+        years
+            .iter()
+            .enumerate()
+            .map(|(column, &year)| {
+                let mut total = total_for_year(dataset, &museum_rows, column, year);
+                if all_museums_selected {
+                    total.published = published_total.as_ref().and_then(|row| {
+                        compare_with_published(dataset, metric, &total, &row.cells[column])
+                    });
+                }
+                total
+            })
+            .collect()
+    });
+    TableView {
+        metric,
+        years,
+        museum_rows,
+        computed_total,
+        no_total_reason: reason,
+        published_total,
+        sector_row,
+        all_museums_selected,
+    }
+}

@@ -1,0 +1,221 @@
+//! The URL query string is the whole view state:
+//! `?metric=<id>&museums=<id>,<id>&from=<YYYY-YY>&to=<YYYY-YY>`.
+//!
+//! Parsing never fails: each unknown or malformed value is dropped with a specific notice
+//! for the reader, and the rest of the URL still applies.
+
+use super::model::Dataset;
+use super::query::{metric_years, museums_with_data, ViewState, DEFAULT_METRIC};
+use super::year::FinancialYear;
+
+/// A parsed view plus what had to be dropped or corrected on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedView {
+    pub state: ViewState,
+    pub notices: Vec<String>,
+}
+
+/// Finds a museum by id, name, short name or alias (case-insensitive), so old links that
+/// say `Geffrye Museum` or `tate` still resolve.
+pub fn resolve_museum(dataset: &Dataset, text: &str) -> Option<u16> {
+    let wanted = text.trim();
+    if let Some(index) = dataset.museum_by_id(wanted) {
+        return Some(index);
+    }
+    let matches = |candidate: &str| candidate.eq_ignore_ascii_case(wanted);
+    dataset
+        .museums()
+        .iter()
+        .position(|m| {
+            matches(&m.id)
+                || matches(&m.name)
+                || matches(&m.short_name)
+                || m.aliases.iter().any(|alias| matches(alias))
+        })
+        .and_then(|i| u16::try_from(i).ok())
+}
+
+fn default_metric(dataset: &Dataset) -> u16 {
+    dataset.metric_by_id(DEFAULT_METRIC).unwrap_or(0)
+}
+
+/// Reads a query string (with or without the leading `?`).
+pub fn parse_query(dataset: &Dataset, query: &str) -> ParsedView {
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut notices = Vec::new();
+    let mut metric_text = None;
+    let mut museums_text = None;
+    let mut from_text = None;
+    let mut to_text = None;
+    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+        let slot = match key.as_ref() {
+            "metric" => &mut metric_text,
+            "museums" => &mut museums_text,
+            "from" => &mut from_text,
+            "to" => &mut to_text,
+            other => {
+                notices.push(format!(
+                    "The link has an unknown setting '{other}', which was ignored."
+                ));
+                continue;
+            }
+        };
+        *slot = Some(value.into_owned());
+    }
+
+    let metric = match metric_text.as_deref().map(str::trim) {
+        None | Some("") => default_metric(dataset),
+        Some(id) => dataset.metric_by_id(id).unwrap_or_else(|| {
+            let fallback = default_metric(dataset);
+            notices.push(format!(
+                "There is no metric '{id}'; showing {} instead.",
+                dataset.metric(fallback).label
+            ));
+            fallback
+        }),
+    };
+    let metric_label = dataset.metric(metric).label.clone();
+
+    let museums = museums_text.and_then(|text| parse_museums(dataset, metric, &text, &mut notices));
+
+    let years = metric_years(dataset, metric);
+    let mut year_param = |name: &str, text: Option<String>| -> Option<FinancialYear> {
+        let text = text?;
+        if text.trim().is_empty() {
+            return None;
+        }
+        let year = match FinancialYear::parse(&text) {
+            Ok(year) => year,
+            Err(error) => {
+                notices.push(format!("'{name}': {error}; it was ignored."));
+                return None;
+            }
+        };
+        let (first, last) = (*years.first()?, *years.last()?);
+        if year < first || year > last {
+            let clamped = year.clamp(first, last);
+            notices.push(format!(
+                "'{name}' {} is outside the years with {metric_label} figures ({first} to {last}); using {clamped}.",
+                year.label()
+            ));
+            return Some(clamped);
+        }
+        Some(year)
+    };
+    let mut from = year_param("from", from_text);
+    let mut to = year_param("to", to_text);
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            notices.push(format!(
+                "'from' {f} is after 'to' {t}; the two were swapped."
+            ));
+            (from, to) = (Some(t), Some(f));
+        }
+    }
+
+    ParsedView {
+        state: ViewState {
+            metric,
+            museums,
+            from,
+            to,
+        },
+        notices,
+    }
+}
+
+fn parse_museums(
+    dataset: &Dataset,
+    metric: u16,
+    text: &str,
+    notices: &mut Vec<String>,
+) -> Option<Vec<u16>> {
+    let text = text.trim();
+    if text.is_empty() || text.eq_ignore_ascii_case("all") {
+        return None;
+    }
+    let available = museums_with_data(dataset, metric);
+    let metric_label = &dataset.metric(metric).label;
+    let mut chosen = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let Some(museum) = resolve_museum(dataset, part) else {
+            notices.push(format!("There is no museum '{part}'; it was left out."));
+            continue;
+        };
+        let entry = dataset.museum(museum);
+        if entry.is_aggregate {
+            notices.push(format!(
+                "'{part}' is a published total, not a museum: it is shown as its own row where the data has it."
+            ));
+        } else if !available.contains(&museum) {
+            notices.push(format!(
+                "{} has no {metric_label} figures, so it is not shown.",
+                entry.name
+            ));
+        } else if !chosen.contains(&museum) {
+            chosen.push(museum);
+        }
+    }
+    if chosen.is_empty() {
+        notices.push(
+            "None of the museums in the link have figures for this metric; showing all museums."
+                .into(),
+        );
+        return None;
+    }
+    chosen.sort_by(|a, b| dataset.museum(*a).name.cmp(&dataset.museum(*b).name));
+    Some(chosen)
+}
+
+/// The canonical query string for a view (with the leading `?`).
+pub fn to_query(dataset: &Dataset, state: &ViewState) -> String {
+    let mut parts = vec![format!(
+        "metric={}",
+        encode(&dataset.metric(state.metric).id)
+    )];
+    if let Some(museums) = &state.museums {
+        let ids: Vec<String> = museums
+            .iter()
+            .map(|m| encode(&dataset.museum(*m).id))
+            .collect();
+        parts.push(format!("museums={}", ids.join(",")));
+    }
+    if let Some(from) = state.from {
+        parts.push(format!("from={}", from.slug()));
+    }
+    if let Some(to) = state.to {
+        parts.push(format!("to={}", to.slug()));
+    }
+    format!("?{}", parts.join("&"))
+}
+
+/// Percent-encodes one value; the commas between museum ids stay readable.
+fn encode(value: &str) -> String {
+    form_urlencoded::byte_serialize(value.as_bytes()).collect()
+}
+
+impl ViewState {
+    /// The same view for another metric: museums and years are kept where the new metric
+    /// has them, otherwise reset to "all".
+    pub fn with_metric(&self, dataset: &Dataset, metric: u16) -> ViewState {
+        let available = museums_with_data(dataset, metric);
+        let museums = self
+            .museums
+            .as_ref()
+            .map(|list| {
+                list.iter()
+                    .copied()
+                    .filter(|m| available.contains(m))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|list| !list.is_empty());
+        let years = metric_years(dataset, metric);
+        let keep = |year: Option<FinancialYear>| year.filter(|y| years.contains(y));
+        ViewState {
+            metric,
+            museums,
+            from: keep(self.from),
+            to: keep(self.to),
+        }
+    }
+}

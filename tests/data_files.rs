@@ -1,0 +1,157 @@
+//! The committed JSON must be exactly what the CSVs generate, and bad data must fail with
+//! the file, row and problem named.
+#![cfg(not(target_arch = "wasm32"))]
+
+use museum_lending_explorer::core::model::Dataset;
+use museum_lending_explorer::core::{load_embedded, EMBEDDED_JSON};
+use museum_lending_explorer::datagen::{generate, to_json, OUTPUT_PATH};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// A scratch copy of data/ whose `file` has `from` replaced by `to` once.
+fn corrupted_copy(file: &str, from: &str, to: &str) -> PathBuf {
+    // Tests run in parallel: each copy gets its own folder.
+    static COPIES: AtomicUsize = AtomicUsize::new(0);
+    let scratch = std::env::temp_dir().join(format!(
+        "explorer-data-{}-{}",
+        std::process::id(),
+        COPIES.fetch_add(1, Ordering::SeqCst)
+    ));
+    for folder in ["dcms_kpi", "partnership"] {
+        fs::create_dir_all(scratch.join(folder)).unwrap();
+        for entry in fs::read_dir(data_dir().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, scratch.join(folder).join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let target = scratch.join(file);
+    let text = fs::read_to_string(&target).unwrap();
+    assert!(text.contains(from), "{from} not found in {file}");
+    fs::write(&target, text.replacen(from, to, 1)).unwrap();
+    scratch
+}
+
+fn line_of(file: &str, needle: &str) -> usize {
+    let text = fs::read_to_string(data_dir().join(file)).unwrap();
+    text.lines().position(|l| l.contains(needle)).unwrap() + 1
+}
+
+#[test]
+fn committed_json_matches_the_csvs() {
+    let generated = to_json(&generate(&data_dir()).expect("the curated CSVs are valid"));
+    let committed =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(OUTPUT_PATH)).unwrap();
+    assert!(
+        generated == committed,
+        "{OUTPUT_PATH} is out of date: run `cargo run --bin gen-data`"
+    );
+    assert_eq!(
+        EMBEDDED_JSON, committed,
+        "the app embeds the committed file"
+    );
+}
+
+#[test]
+fn every_csv_row_becomes_one_fact() {
+    let dataset = load_embedded().expect("embedded data validates");
+    let csv_rows = |file: &str| {
+        fs::read_to_string(data_dir().join(file))
+            .unwrap()
+            .lines()
+            .count()
+            - 1
+    };
+    let expected = csv_rows("dcms_kpi/values.csv") + csv_rows("partnership/facts.csv");
+    assert_eq!(dataset.file.facts.len(), expected);
+    assert_eq!(
+        dataset.metrics().len(),
+        csv_rows("dcms_kpi/indicators.csv") + csv_rows("partnership/metrics.csv")
+    );
+    assert_eq!(dataset.file.notes.len(), csv_rows("dcms_kpi/notes.csv"));
+    assert_eq!(dataset.file.flags.len(), csv_rows("dcms_kpi/flags.csv"));
+    assert_eq!(
+        dataset.file.stated_changes.len(),
+        csv_rows("partnership/stated_changes.csv")
+    );
+    assert_eq!(
+        dataset.file.total_checks.len(),
+        csv_rows("dcms_kpi/totals_check.csv")
+    );
+}
+
+#[test]
+fn unknown_museum_fails_naming_file_and_row() {
+    let row = line_of(
+        "dcms_kpi/values.csv",
+        "british-museum,2019/20,uk_loan_venues",
+    );
+    let dir = corrupted_copy(
+        "dcms_kpi/values.csv",
+        "british-museum,2019/20,uk_loan_venues",
+        "british-musem,2019/20,uk_loan_venues",
+    );
+    let error = generate(&dir).unwrap_err();
+    assert_eq!(error.file, "data/dcms_kpi/values.csv");
+    assert_eq!(error.row, row);
+    assert!(
+        error.problem.contains("unknown museum_id 'british-musem'"),
+        "{error}"
+    );
+}
+
+#[test]
+fn unknown_flag_and_bad_value_fail() {
+    let dir = corrupted_copy("dcms_kpi/values.csv", "smg_method_break,19", "smg_break,19");
+    let error = generate(&dir).unwrap_err();
+    assert!(
+        error.problem.contains("unknown flag 'smg_break'"),
+        "{error}"
+    );
+
+    let dir = corrupted_copy(
+        "partnership/facts.csv",
+        "loans_display,2110,",
+        "loans_display,2 110,",
+    );
+    let error = generate(&dir).unwrap_err();
+    assert_eq!(error.file, "data/partnership/facts.csv");
+    assert_eq!(error.row, 2);
+    assert!(error.problem.contains("'2 110' is not a number"), "{error}");
+}
+
+#[test]
+fn missing_value_with_reported_status_fails() {
+    let dir = corrupted_copy(
+        "dcms_kpi/values.csv",
+        "wallace-collection,2017/18,uk_loan_venues,,not_published",
+        "wallace-collection,2017/18,uk_loan_venues,,reported",
+    );
+    let error = generate(&dir).unwrap_err();
+    assert!(
+        error.problem.contains("status 'reported' needs a value"),
+        "{error}"
+    );
+}
+
+#[test]
+fn broken_json_is_an_error_not_a_panic() {
+    assert!(Dataset::from_json("").is_err());
+    assert!(Dataset::from_json("{\"format_version\": 1}").is_err());
+    let truncated = &EMBEDDED_JSON[..EMBEDDED_JSON.len() / 2];
+    assert!(Dataset::from_json(truncated).is_err());
+    let mut file = load_embedded().unwrap().file;
+    file.facts.museum[0] = 999;
+    let error = Dataset::from_file(file).unwrap_err();
+    assert!(error.0.contains("unknown museum"), "{error}");
+    let mut file = load_embedded().unwrap().file;
+    file.facts.year.swap(0, 1);
+    assert!(
+        Dataset::from_file(file).is_err(),
+        "unsorted facts are rejected"
+    );
+}
