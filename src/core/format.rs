@@ -4,7 +4,7 @@
 //! Hand-written rather than a formatting crate: only en-GB grouping is needed, and this is
 //! a few lines where a locale crate would add its tables to the Wasm.
 
-use super::model::{Qualifier, Status, Unit};
+use super::model::{Fact, Qualifier, Status, Unit};
 
 /// `1234567` -> `"1,234,567"`.
 pub fn group_thousands(mut number: u64) -> String {
@@ -77,6 +77,23 @@ pub fn status_words(status: Status) -> &'static str {
         Status::NotApplicable => "not applicable",
     }
 }
+
+/// What a table cell says: the figure with its wording, the reason there is none, or
+/// "no figure" when the source has no row for it.
+pub fn cell_text(fact: Option<Fact>, unit: Unit) -> String {
+    match fact {
+        Some(Fact {
+            value: Some(value),
+            qualifier,
+            ..
+        }) => format_qualified(value, unit, qualifier),
+        Some(fact) => status_words(fact.status).to_string(),
+        None => NO_FIGURE.to_string(),
+    }
+}
+
+/// Words for a museum and year the data has no row for.
+pub const NO_FIGURE: &str = "no figure";
 
 /// What a column of this unit counts, for captions and axis titles.
 pub fn unit_words(unit: Unit) -> &'static str {

@@ -1,1 +1,16 @@
-//! Leptos components.
+//! Leptos components, one per file. Each reads the view state from the [`ViewStore`] (which
+//! mirrors the URL) and renders what `core` computed; none computes a figure itself.
+
+pub mod app;
+pub mod data_downloads;
+pub mod history;
+pub mod legend;
+pub mod metric_picker;
+pub mod museum_picker;
+pub mod notices;
+pub mod results_table;
+pub mod sources_panel;
+pub mod store;
+pub mod year_range;
+
+pub use app::App;

@@ -1,0 +1,75 @@
+//! The page: controls on the left, results on the right, sources below.
+
+use crate::core::model::{DataError, Dataset};
+use crate::core::query::build_table;
+use crate::ui::data_downloads::DataDownloads;
+use crate::ui::history;
+use crate::ui::legend::Legend;
+use crate::ui::metric_picker::MetricPicker;
+use crate::ui::museum_picker::MuseumPicker;
+use crate::ui::notices::Notices;
+use crate::ui::results_table::ResultsTable;
+use crate::ui::sources_panel::SourcesPanel;
+use crate::ui::store::ViewStore;
+use crate::ui::year_range::YearRange;
+use leptos::prelude::*;
+use std::sync::OnceLock;
+
+/// Parsed once per page; every component borrows it for the page's lifetime.
+fn embedded_dataset() -> Result<&'static Dataset, &'static DataError> {
+    static DATASET: OnceLock<Result<Dataset, DataError>> = OnceLock::new();
+    DATASET.get_or_init(crate::core::load_embedded).as_ref()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    match embedded_dataset() {
+        Ok(dataset) => view! { <Explorer dataset=dataset /> }.into_any(),
+        Err(error) => view! {
+            <main class="explorer">
+                <h1>"UK national museums: lending and partnerships"</h1>
+                <div class="notice notice-error" role="alert">
+                    <p>"The explorer could not read its data, so no figures are shown."</p>
+                    <p>{error.to_string()}</p>
+                    <p>
+                        "The published data files are in the "
+                        <a href="data/">"data folder"</a>"."
+                    </p>
+                </div>
+            </main>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Explorer(dataset: &'static Dataset) -> impl IntoView {
+    let store = ViewStore::from_query(dataset, &history::current_query());
+    let _ = window_event_listener(leptos::ev::popstate, move |_| store.follow_address_bar());
+    let table = Memo::new(move |_| build_table(dataset, &store.state.get()));
+
+    view! {
+        <main class="explorer">
+            <header class="page-header">
+                <h1>"UK national museums: lending and partnerships"</h1>
+                <p class="lede">
+                    "Published figures on the national museums' loans and partnership work, from DCMS's museum performance indicators and the Museum Partnership Reports. Pick a metric, museums and years; the address bar keeps your view, so you can share it."
+                </p>
+            </header>
+            <Notices store=store />
+            <div class="layout">
+                <form class="controls" aria-label="Choose what to show" on:submit=|ev| ev.prevent_default()>
+                    <MetricPicker store=store />
+                    <YearRange store=store />
+                    <MuseumPicker store=store />
+                </form>
+                <section class="results" aria-label="Results">
+                    <ResultsTable store=store table=table />
+                    <Legend store=store table=table />
+                </section>
+            </div>
+            <SourcesPanel store=store table=table />
+            <DataDownloads />
+        </main>
+    }
+}

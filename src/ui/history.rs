@@ -1,0 +1,19 @@
+//! The browser's address bar: the only place the view state is kept between visits.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// The current query string, with its leading `?` (empty when there is none).
+pub fn current_query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Adds a history entry for `query` at the current path, so back and forward work and the
+/// app keeps working under a base path such as `/repo/`.
+pub fn push_query(query: &str) {
+    let path = window().location().pathname().unwrap_or_default();
+    if let Ok(history) = window().history() {
+        // A refused pushState (e.g. a sandboxed iframe) leaves the view working, only unlinked.
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
+    }
+}

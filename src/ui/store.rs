@@ -1,0 +1,44 @@
+//! The view state shared by the components, kept in step with the URL.
+
+use crate::core::model::Dataset;
+use crate::core::query::ViewState;
+use crate::core::url_state::{parse_query, to_query};
+use crate::ui::history;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct ViewStore {
+    pub dataset: &'static Dataset,
+    pub state: RwSignal<ViewState>,
+    /// What the last URL read had to drop or correct, in the reader's words.
+    pub notices: RwSignal<Vec<String>>,
+}
+
+impl ViewStore {
+    /// A store holding the view that `query` describes.
+    pub fn from_query(dataset: &'static Dataset, query: &str) -> ViewStore {
+        let parsed = parse_query(dataset, query);
+        ViewStore {
+            dataset,
+            state: RwSignal::new(parsed.state),
+            notices: RwSignal::new(parsed.notices),
+        }
+    }
+
+    /// Shows another view and records it as a new history entry.
+    pub fn navigate(&self, next: ViewState) {
+        if next == self.state.get_untracked() {
+            return;
+        }
+        history::push_query(&to_query(self.dataset, &next));
+        self.notices.set(Vec::new());
+        self.state.set(next);
+    }
+
+    /// Re-reads the address bar (after back/forward) without adding a history entry.
+    pub fn follow_address_bar(&self) {
+        let parsed = parse_query(self.dataset, &history::current_query());
+        self.notices.set(parsed.notices);
+        self.state.set(parsed.state);
+    }
+}
