@@ -24,14 +24,31 @@ pub fn Legend(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
         let flags = table.flags_on_screen();
         let mut items: Vec<(String, String)> = markers_in(dataset, flags)
             .into_iter()
-            .map(|marker| (format!("[{}] {}", marker.symbol, marker.title), explain(dataset, marker, flags).join(" ")))
+            .map(|marker| {
+                (
+                    format!("[{}] {}", marker.symbol, marker.title),
+                    explain(dataset, marker, flags).join(" "),
+                )
+            })
             .collect();
         let mut statuses: Vec<Status> = table.facts().map(|fact| fact.status).collect();
         statuses.sort_by_key(|s| *s as u8);
         statuses.dedup();
-        items.extend(statuses.into_iter().filter_map(status_explanation).map(|text| ("Words".to_string(), text.to_string())));
-        if table.published_rows().flat_map(|row| row.cells.iter()).any(|cell| cell.fact.is_none()) {
-            items.push(("Words".into(), "no figure: the sources hold no figure for this museum and year.".into()));
+        items.extend(
+            statuses
+                .into_iter()
+                .filter_map(status_explanation)
+                .map(|text| ("Words".to_string(), text.to_string())),
+        );
+        if table
+            .published_rows()
+            .flat_map(|row| row.cells.iter())
+            .any(|cell| cell.fact.is_none())
+        {
+            items.push((
+                "Words".into(),
+                "no figure: the sources hold no figure for this museum and year.".into(),
+            ));
         }
         items.extend(
             table

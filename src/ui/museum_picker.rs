@@ -19,7 +19,13 @@ fn sponsor_groups(store: &ViewStore) -> Vec<(String, Vec<u16>)> {
         }
     }
     for (_, members) in &mut groups {
-        members.sort_by(|a, b| store.dataset.museum(*a).name.cmp(&store.dataset.museum(*b).name));
+        members.sort_by(|a, b| {
+            store
+                .dataset
+                .museum(*a)
+                .name
+                .cmp(&store.dataset.museum(*b).name)
+        });
     }
     groups
 }
@@ -44,7 +50,8 @@ pub fn MuseumPicker(store: ViewStore) -> impl IntoView {
         }
         chosen.sort_by(|a, b| dataset.museum(*a).name.cmp(&dataset.museum(*b).name));
         // Every museum ticked is the same view as "all", and has the shorter link.
-        next.museums = (!available.iter().all(|m| chosen.contains(m)) && !chosen.is_empty()).then_some(chosen);
+        next.museums =
+            (!available.iter().all(|m| chosen.contains(m)) && !chosen.is_empty()).then_some(chosen);
         store.navigate(next);
     };
     let select_all = move |checked: bool| {

@@ -26,7 +26,11 @@ fn cell_tooltip(dataset: &Dataset, fact: Option<Fact>) -> String {
     };
     let mut lines = vec![format!("Source: {}", dataset.source(fact.source).title)];
     if let Some(detail) = dataset.detail(fact.index) {
-        for (label, text) in [("Scope", &detail.scope), ("Note", &detail.comment), ("Edition", &detail.edition)] {
+        for (label, text) in [
+            ("Scope", &detail.scope),
+            ("Note", &detail.comment),
+            ("Edition", &detail.edition),
+        ] {
             if !text.is_empty() {
                 lines.push(format!("{label}: {text}"));
             }
@@ -42,10 +46,20 @@ fn breaks_before(dataset: &Dataset, flags: u32) -> bool {
     flags & dataset.known_flags.series_break != 0
 }
 
-fn value_cell(store: ViewStore, row_id: &'static str, museum_id: String, cell: Cell, metric_id: String) -> impl IntoView {
+fn value_cell(
+    store: ViewStore,
+    row_id: &'static str,
+    museum_id: String,
+    cell: Cell,
+    metric_id: String,
+) -> impl IntoView {
     let dataset = store.dataset;
     let unit = dataset.metric(store.state.get_untracked().metric).unit;
-    let museum_attr = if row_id.is_empty() { museum_id } else { row_id.to_string() };
+    let museum_attr = if row_id.is_empty() {
+        museum_id
+    } else {
+        row_id.to_string()
+    };
     let value = cell.value().map(|v| v.to_string()).unwrap_or_default();
     let text = cell_text(cell.fact, unit);
     let missing = cell.value().is_none();
@@ -66,9 +80,18 @@ fn value_cell(store: ViewStore, row_id: &'static str, museum_id: String, cell: C
     }
 }
 
-fn published_row(store: ViewStore, row: &Row, header: String, row_id: &'static str, class: &'static str) -> impl IntoView {
+fn published_row(
+    store: ViewStore,
+    row: &Row,
+    header: String,
+    row_id: &'static str,
+    class: &'static str,
+) -> impl IntoView {
     let dataset = store.dataset;
-    let metric_id = dataset.metric(store.state.get_untracked().metric).id.clone();
+    let metric_id = dataset
+        .metric(store.state.get_untracked().metric)
+        .id
+        .clone();
     let museum_id = dataset.museum(row.museum).id.clone();
     let cells = row
         .cells
@@ -136,7 +159,11 @@ fn caption(dataset: &Dataset, table: &TableView) -> String {
         (Some(first), Some(last)) => format!(", {first} to {last}"),
         _ => String::new(),
     };
-    format!("{} by museum{span} ({})", metric.label, unit_words(metric.unit))
+    format!(
+        "{} by museum{span} ({})",
+        metric.label,
+        unit_words(metric.unit)
+    )
 }
 
 #[component]
@@ -170,7 +197,15 @@ pub fn ResultsTable(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
         let museum_rows = table
             .museum_rows
             .iter()
-            .map(|row| published_row(store, row, dataset.museum(row.museum).name.clone(), "", "museum-row"))
+            .map(|row| {
+                published_row(
+                    store,
+                    row,
+                    dataset.museum(row.museum).name.clone(),
+                    "",
+                    "museum-row",
+                )
+            })
             .collect_view();
         let total_row = table.computed_total.as_ref().map(|totals| {
             let cells = totals
@@ -185,12 +220,26 @@ pub fn ResultsTable(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
             }
         });
         let published_total = table.published_total.as_ref().map(|row| {
-            published_row(store, row, "DCMS published total (all DCMS-sponsored museums)".into(), "published-total", "published-row")
+            published_row(
+                store,
+                row,
+                "DCMS published total (all DCMS-sponsored museums)".into(),
+                "published-total",
+                "published-row",
+            )
         });
         let sector = table.sector_row.as_ref().map(|row| {
-            published_row(store, row, "All national museums (sector figure as published)".into(), "", "published-row sector-row")
+            published_row(
+                store,
+                row,
+                "All national museums (sector figure as published)".into(),
+                "",
+                "published-row sector-row",
+            )
         });
-        let reason = table.no_total_reason.map(|reason| view! { <p class="no-total" id="no-total-reason">{reason}</p> });
+        let reason = table
+            .no_total_reason
+            .map(|reason| view! { <p class="no-total" id="no-total-reason">{reason}</p> });
         let subset_note = (table.computed_total.is_some() && table.published_total.is_some() && !table.all_museums_selected).then(|| {
             view! {
                 <p class="no-total">
@@ -219,4 +268,3 @@ pub fn ResultsTable(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     };
     view! { <div class="results-table-block">{render}</div> }
 }
-

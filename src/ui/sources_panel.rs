@@ -6,7 +6,11 @@ use crate::ui::store::ViewStore;
 use leptos::prelude::*;
 
 fn source_item(source: &Source) -> impl IntoView {
-    let published = if source.published.is_empty() { "date not stated".to_string() } else { source.published.clone() };
+    let published = if source.published.is_empty() {
+        "date not stated".to_string()
+    } else {
+        source.published.clone()
+    };
     view! {
         <li class="source" data-source=source.id.clone()>
             <a href=source.url.clone() rel="noopener">{source.title.clone()}</a>
@@ -34,7 +38,10 @@ pub fn SourcesPanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
             .map(|note| view! { <li data-note=note.id><strong>{format!("Note {}: ", note.id)}</strong>{note.text.clone()}</li> })
             .collect_view();
         let has_notes = table.notes_on_screen() != 0;
-        let attribution = dataset.dataset_info(metric.dataset).map(|info| info.attribution.clone()).unwrap_or_default();
+        let attribution = dataset
+            .dataset_info(metric.dataset)
+            .map(|info| info.attribution.clone())
+            .unwrap_or_default();
         let nominal = (metric.dataset == DatasetId::DcmsKpi && metric.id.starts_with("income_"))
             .then(|| view! { <p>"Income figures are nominal pounds of each year, not adjusted for inflation."</p> });
         view! {

@@ -18,7 +18,9 @@ pub fn YearRange(store: ViewStore) -> impl IntoView {
     let bounds = move || year_bounds(dataset, &store.state.get());
 
     let set_year = move |end: End, text: String| {
-        let Ok(year) = FinancialYear::parse(&text) else { return };
+        let Ok(year) = FinancialYear::parse(&text) else {
+            return;
+        };
         let mut next = store.state.get_untracked();
         let (from, to) = year_bounds(dataset, &next).unwrap_or((year, year));
         // Keep the range the right way round: moving one end past the other moves both.
@@ -32,7 +34,11 @@ pub fn YearRange(store: ViewStore) -> impl IntoView {
     };
 
     let select = move |end: End| {
-        let id = if end == End::From { "year-from" } else { "year-to" };
+        let id = if end == End::From {
+            "year-from"
+        } else {
+            "year-to"
+        };
         let current = move || {
             bounds()
                 .map(|(from, to)| if end == End::From { from } else { to })

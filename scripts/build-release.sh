@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Release build into dist/ for a site served at PUBLIC_URL (GitHub Pages: /<repo>/).
+#   scripts/build-release.sh /<repo>/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .tools/env.sh
+PUBLIC_URL="${1:-/}"
+trunk build --release --locked --offline --public-url "$PUBLIC_URL"
+touch dist/.nojekyll   # Pages must serve files as they are
+for f in dist/*.wasm dist/*.js; do
+  printf '%-60s %9d bytes raw, %8d gzip -9\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+done

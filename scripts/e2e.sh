@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Serves dist/ under PUBLIC_URL on a free loopback port, as GitHub Pages would, and runs
+# the end-to-end tests in headless Chromium against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. .tools/env.sh
+PUBLIC_URL="${1:-/some-repo/}"
+site=$(mktemp -d)
+mkdir -p "$site$PUBLIC_URL"
+cp -r dist/. "$site$PUBLIC_URL"
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$site" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; rm -rf "$site"' EXIT
+for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$PORT$PUBLIC_URL" && break; sleep 0.1; done
+kill -0 "$server"   # our server, not a stale one on the same port, must be answering
+BASE_URL="http://127.0.0.1:$PORT$PUBLIC_URL" node --test e2e/

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds the app with its embedded data, and serves it on
+# http://127.0.0.1:8080/ (rebuilding on change). PORT=… to change the port.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-tools.sh
+. .tools/env.sh
+cargo run --locked --quiet --bin gen-data -- --check || {
+  echo "data/explorer-data.json is older than data/**/*.csv: regenerating it"
+  cargo run --locked --quiet --bin gen-data
+}
+exec trunk serve --locked --offline --address 127.0.0.1 --port "${PORT:-8080}"

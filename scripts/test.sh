@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check: formatting, clippy (host and wasm),
+# the data-file check, native tests, browser tests (wasm-bindgen-test in headless Chrome),
+# a release build under a GitHub Pages-style base path, and end-to-end tests against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-tools.sh
+. .tools/env.sh
+PUBLIC_URL="${PUBLIC_URL:-/some-repo/}"
+T() { local s=$SECONDS; echo; echo "==> $*"; "$@"; echo "    [$((SECONDS - s)) s] $*"; }
+
+T cargo fetch --locked
+T cargo fmt --check
+T cargo clippy --locked --offline --all-targets -- -D warnings
+T cargo clippy --locked --offline --target wasm32-unknown-unknown --all-targets -- -D warnings
+T cargo run --locked --offline --quiet --bin gen-data -- --check
+T cargo test --locked --offline
+T cargo test --locked --offline --target wasm32-unknown-unknown --test web
+T scripts/build-release.sh "$PUBLIC_URL"
+T scripts/e2e.sh "$PUBLIC_URL"
