@@ -31,6 +31,7 @@ fn view(
         }),
         from: Some(year(from)),
         to: Some(year(to)),
+        ..ViewState::for_metric(0)
     };
     build_table(dataset, &state)
 }

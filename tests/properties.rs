@@ -5,7 +5,7 @@
 use museum_lending_explorer::core::load_embedded;
 use museum_lending_explorer::core::model::Dataset;
 use museum_lending_explorer::core::query::{
-    build_table, metric_years, museums_with_data, ViewState,
+    build_table, metric_years, museums_with_data, ChartKind, Page, SeriesChoice, ViewState,
 };
 use museum_lending_explorer::core::url_state::{parse_query, to_query};
 use proptest::prelude::*;
@@ -24,9 +24,16 @@ fn any_view() -> impl Strategy<Value = ViewState> {
         any::<u64>(),
         any::<bool>(),
         any::<(u8, u8, bool, bool)>(),
+        any::<(u8, bool, Option<u8>, bool)>(),
     )
         .prop_map(
-            |(metric, museum_bits, all_museums, (a, b, with_from, with_to))| {
+            |(
+                metric,
+                museum_bits,
+                all_museums,
+                (a, b, with_from, with_to),
+                (chart, total, compare, headlines),
+            )| {
                 let dataset = dataset();
                 let years = metric_years(dataset, metric);
                 let pick = |i: u8| years[usize::from(i) % years.len()];
@@ -38,11 +45,31 @@ fn any_view() -> impl Strategy<Value = ViewState> {
                     .map(|(_, m)| *m)
                     .collect();
                 let (from, to) = (pick(a).min(pick(b)), pick(a).max(pick(b)));
+                let to = with_to.then_some(to);
+                let latest = to.unwrap_or(*years.last().unwrap());
+                let charts = [
+                    ChartKind::Auto,
+                    ChartKind::Table,
+                    ChartKind::Bar,
+                    ChartKind::Line,
+                ];
                 ViewState {
                     metric,
                     museums: (!all_museums && !chosen.is_empty()).then_some(chosen),
                     from: with_from.then_some(from),
-                    to: with_to.then_some(to),
+                    to,
+                    chart: charts[usize::from(chart) % charts.len()],
+                    series: if total {
+                        SeriesChoice::Total
+                    } else {
+                        SeriesChoice::Museums
+                    },
+                    compare: compare.map(pick).filter(|year| *year < latest),
+                    page: if headlines {
+                        Page::Headlines
+                    } else {
+                        Page::Explorer
+                    },
                 }
             },
         )

@@ -2,10 +2,14 @@
 //! number formatting and the URL state. No Leptos or web-sys here, so all of it is tested
 //! with plain `cargo test` on the host.
 
+pub mod analysis;
+pub mod chart;
 pub mod format;
+pub mod headlines;
 pub mod markers;
 pub mod model;
 pub mod query;
+pub mod summary;
 pub mod url_state;
 pub mod year;
 

@@ -17,6 +17,63 @@ pub const PUBLISHED_TOTAL_ID: &str = "total-dcms-sponsored-museums";
 /// The partnership reports' sector figures in `museums.csv`.
 pub const SECTOR_ID: &str = "all-national-museums";
 
+/// How the figures are drawn above the table (the table is always on the page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Line chart when the view spans several years, bar chart for a single year.
+    Auto,
+    Table,
+    Bar,
+    Line,
+}
+
+impl ChartKind {
+    pub const CHOICES: [(ChartKind, &'static str); 3] = [
+        (ChartKind::Table, "table"),
+        (ChartKind::Bar, "bar"),
+        (ChartKind::Line, "line"),
+    ];
+
+    pub fn code(self) -> Option<&'static str> {
+        ChartKind::CHOICES
+            .iter()
+            .find(|(kind, _)| *kind == self)
+            .map(|(_, code)| *code)
+    }
+
+    pub fn from_code(code: &str) -> Option<ChartKind> {
+        ChartKind::CHOICES
+            .iter()
+            .find(|(_, c)| *c == code)
+            .map(|(kind, _)| *kind)
+    }
+
+    /// The chart actually drawn for a view spanning `year_count` years.
+    pub fn resolve(self, year_count: usize) -> ChartKind {
+        match self {
+            ChartKind::Auto if year_count > 1 => ChartKind::Line,
+            ChartKind::Auto => ChartKind::Bar,
+            chosen => chosen,
+        }
+    }
+}
+
+/// What the chart's series are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesChoice {
+    /// One series per museum (or the published rows when there are no museum rows).
+    Museums,
+    /// The recomputed total of the selected museums.
+    Total,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Explorer,
+    /// The publications' stated changes, recomputed.
+    Headlines,
+}
+
 /// The whole view state, as the URL carries it (indexes into the dataset).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewState {
@@ -27,6 +84,27 @@ pub struct ViewState {
     pub from: Option<FinancialYear>,
     /// `None`: the metric's last year.
     pub to: Option<FinancialYear>,
+    pub chart: ChartKind,
+    pub series: SeriesChoice,
+    /// Base year of the change shown for each museum and the total.
+    pub compare: Option<FinancialYear>,
+    pub page: Page,
+}
+
+impl ViewState {
+    /// The default view of one metric: all museums, all years.
+    pub fn for_metric(metric: u16) -> ViewState {
+        ViewState {
+            metric,
+            museums: None,
+            from: None,
+            to: None,
+            chart: ChartKind::Auto,
+            series: SeriesChoice::Museums,
+            compare: None,
+            page: Page::Explorer,
+        }
+    }
 }
 
 /// One museum × year cell.

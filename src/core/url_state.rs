@@ -5,7 +5,9 @@
 //! for the reader, and the rest of the URL still applies.
 
 use super::model::Dataset;
-use super::query::{metric_years, museums_with_data, ViewState, DEFAULT_METRIC};
+use super::query::{
+    metric_years, museums_with_data, ChartKind, Page, SeriesChoice, ViewState, DEFAULT_METRIC,
+};
 use super::year::FinancialYear;
 
 /// A parsed view plus what had to be dropped or corrected on the way.
@@ -47,12 +49,20 @@ pub fn parse_query(dataset: &Dataset, query: &str) -> ParsedView {
     let mut museums_text = None;
     let mut from_text = None;
     let mut to_text = None;
+    let mut chart_text = None;
+    let mut series_text = None;
+    let mut compare_text = None;
+    let mut page_text = None;
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         let slot = match key.as_ref() {
             "metric" => &mut metric_text,
             "museums" => &mut museums_text,
             "from" => &mut from_text,
             "to" => &mut to_text,
+            "view" => &mut chart_text,
+            "series" => &mut series_text,
+            "compare" => &mut compare_text,
+            "page" => &mut page_text,
             other => {
                 notices.push(format!(
                     "The link has an unknown setting '{other}', which was ignored."
@@ -113,12 +123,66 @@ pub fn parse_query(dataset: &Dataset, query: &str) -> ParsedView {
         }
     }
 
+    let chart = match chart_text.as_deref().map(str::trim) {
+        None | Some("") => ChartKind::Auto,
+        Some(code) => ChartKind::from_code(code).unwrap_or_else(|| {
+            notices.push(format!(
+                "'view' must be table, bar or line, not '{code}'; choosing by the years shown."
+            ));
+            ChartKind::Auto
+        }),
+    };
+    let series = match series_text.as_deref().map(str::trim) {
+        None | Some("") | Some("museums") => SeriesChoice::Museums,
+        Some("total") => SeriesChoice::Total,
+        Some(other) => {
+            notices.push(format!(
+                "'series' must be museums or total, not '{other}'; charting museums."
+            ));
+            SeriesChoice::Museums
+        }
+    };
+    let page = match page_text.as_deref().map(str::trim) {
+        None | Some("") | Some("explorer") => Page::Explorer,
+        Some("headlines") => Page::Headlines,
+        Some(other) => {
+            notices.push(format!("There is no page '{other}'; showing the explorer."));
+            Page::Explorer
+        }
+    };
+    let latest = to.or(years.last().copied());
+    let compare = compare_text
+        .filter(|text| !text.trim().is_empty())
+        .and_then(|text| match FinancialYear::parse(&text) {
+            Err(error) => {
+                notices.push(format!("'compare': {error}; no change is shown."));
+                None
+            }
+            Ok(year) if !years.contains(&year) => {
+                notices.push(format!(
+                    "'compare' {year} has no {metric_label} figures; no change is shown."
+                ));
+                None
+            }
+            Ok(year) if latest.is_some_and(|latest| year >= latest) => {
+                notices.push(format!(
+                    "'compare' {year} must be before the last year shown; no change is shown."
+                ));
+                None
+            }
+            Ok(year) => Some(year),
+        });
+
     ParsedView {
         state: ViewState {
             metric,
             museums,
             from,
             to,
+            chart,
+            series,
+            compare,
+            page,
         },
         notices,
     }
@@ -186,6 +250,18 @@ pub fn to_query(dataset: &Dataset, state: &ViewState) -> String {
     if let Some(to) = state.to {
         parts.push(format!("to={}", to.slug()));
     }
+    if let Some(code) = state.chart.code() {
+        parts.push(format!("view={code}"));
+    }
+    if state.series == SeriesChoice::Total {
+        parts.push("series=total".into());
+    }
+    if let Some(compare) = state.compare {
+        parts.push(format!("compare={}", compare.slug()));
+    }
+    if state.page == Page::Headlines {
+        parts.push("page=headlines".into());
+    }
     format!("?{}", parts.join("&"))
 }
 
@@ -216,6 +292,8 @@ impl ViewState {
             museums,
             from: keep(self.from),
             to: keep(self.to),
+            compare: keep(self.compare),
+            ..self.clone()
         }
     }
 }

@@ -1,8 +1,11 @@
 //! The page: controls on the left, results on the right, sources below.
 
 use crate::core::model::{DataError, Dataset};
-use crate::core::query::build_table;
+use crate::core::query::{build_table, Page};
+use crate::ui::chart_panel::ChartPanel;
+use crate::ui::compare_control::CompareControl;
 use crate::ui::data_downloads::DataDownloads;
+use crate::ui::headlines_page::HeadlinesPage;
 use crate::ui::history;
 use crate::ui::legend::Legend;
 use crate::ui::metric_picker::MetricPicker;
@@ -47,6 +50,11 @@ fn Explorer(dataset: &'static Dataset) -> impl IntoView {
     let store = ViewStore::from_query(dataset, &history::current_query());
     let _ = window_event_listener(leptos::ev::popstate, move |_| store.follow_address_bar());
     let table = Memo::new(move |_| build_table(dataset, &store.state.get()));
+    let open_page = move |page: Page| {
+        let mut next = store.state.get_untracked();
+        next.page = page;
+        store.navigate(next);
+    };
 
     view! {
         <main class="explorer">
@@ -57,18 +65,34 @@ fn Explorer(dataset: &'static Dataset) -> impl IntoView {
                 </p>
             </header>
             <Notices store=store />
-            <div class="layout">
-                <form class="controls" aria-label="Choose what to show" on:submit=|ev| ev.prevent_default()>
-                    <MetricPicker store=store />
-                    <YearRange store=store />
-                    <MuseumPicker store=store />
-                </form>
-                <section class="results" aria-label="Results">
-                    <ResultsTable store=store table=table />
-                    <Legend store=store table=table />
-                </section>
-            </div>
-            <SourcesPanel store=store table=table />
+            <nav class="page-nav" aria-label="Pages">
+                <button type="button" class="tab" aria-pressed=move || (store.state.get().page == Page::Explorer).to_string() on:click=move |_| open_page(Page::Explorer)>
+                    "Explorer"
+                </button>
+                <button type="button" class="tab" data-page="headlines" aria-pressed=move || (store.state.get().page == Page::Headlines).to_string() on:click=move |_| open_page(Page::Headlines)>
+                    "Headlines recomputed"
+                </button>
+            </nav>
+            {move || match store.state.get().page {
+                Page::Headlines => view! { <HeadlinesPage store=store /> }.into_any(),
+                Page::Explorer => view! {
+                    <div class="layout">
+                        <form class="controls" aria-label="Choose what to show" on:submit=|ev| ev.prevent_default()>
+                            <MetricPicker store=store />
+                            <YearRange store=store />
+                            <CompareControl store=store />
+                            <MuseumPicker store=store />
+                        </form>
+                        <section class="results" aria-label="Results">
+                            <ChartPanel store=store table=table />
+                            <ResultsTable store=store table=table />
+                            <Legend store=store table=table />
+                        </section>
+                    </div>
+                    <SourcesPanel store=store table=table />
+                }
+                .into_any(),
+            }}
             <DataDownloads />
         </main>
     }

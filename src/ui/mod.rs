@@ -2,9 +2,14 @@
 //! mirrors the URL) and renders what `core` computed; none computes a figure itself.
 
 pub mod app;
+pub mod bar_chart;
+pub mod chart_panel;
+pub mod compare_control;
 pub mod data_downloads;
+pub mod headlines_page;
 pub mod history;
 pub mod legend;
+pub mod line_chart;
 pub mod metric_picker;
 pub mod museum_picker;
 pub mod notices;

@@ -1,0 +1,117 @@
+//! The changes the publications state in words, recomputed from the published levels.
+
+use super::analysis::percent_change;
+use super::model::{Dataset, Fact, StatedChange};
+use super::query::{ViewState, SECTOR_ID};
+use super::url_state::to_query;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// The recomputed change, rounded as the statement is, equals the statement.
+    Reproduced,
+    /// Recomputed and stated differ by this many percentage points.
+    Differs { points: f64 },
+    /// Why there is nothing to compare.
+    NotRecomputable { reason: String },
+}
+
+impl Verdict {
+    /// The `data-verdict` value.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Verdict::Reproduced => "reproduced",
+            Verdict::Differs { .. } => "differs",
+            Verdict::NotRecomputable { .. } => "not-recomputable",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Headline<'a> {
+    pub claim: &'a StatedChange,
+    pub from_level: Option<Fact>,
+    pub to_level: Option<Fact>,
+    /// (to − from) / from × 100, one decimal place.
+    pub recomputed: Option<f64>,
+    pub verdict: Verdict,
+    /// Explorer view of the two levels (query string).
+    pub explorer_query: String,
+}
+
+/// Decimal places the statement was given to (−94 → 0, 4.4 → 1).
+fn stated_decimals(stated: f64) -> i32 {
+    if stated.fract() == 0.0 {
+        0
+    } else {
+        1
+    }
+}
+
+fn round_to(value: f64, decimals: i32) -> f64 {
+    let scale = 10f64.powi(decimals);
+    (value * scale).round() / scale
+}
+
+pub fn headlines(dataset: &Dataset) -> Vec<Headline<'_>> {
+    dataset
+        .file
+        .stated_changes
+        .iter()
+        .filter_map(|claim| {
+            let metric = dataset.metric_by_id(&claim.metric)?;
+            let museum = dataset.museum_by_id(&claim.museum)?;
+            let level = |year| {
+                dataset
+                    .find_fact(metric, museum, year)
+                    .filter(|f| f.value.is_some())
+            };
+            let (from_level, to_level) = (level(claim.from_year), level(claim.to_year));
+            let recomputed = match (
+                from_level.and_then(|f| f.value),
+                to_level.and_then(|f| f.value),
+            ) {
+                (Some(from), Some(to)) => percent_change(from, to),
+                _ => None,
+            };
+            let missing_year = match (from_level, to_level) {
+                (None, _) => Some(claim.from_year),
+                (_, None) => Some(claim.to_year),
+                _ => None,
+            };
+            let verdict = match (claim.stated_change_pct, recomputed) {
+                (Some(stated), Some(recomputed)) => {
+                    if round_to(recomputed, stated_decimals(stated)) == stated {
+                        Verdict::Reproduced
+                    } else {
+                        Verdict::Differs {
+                            points: round_to((recomputed - stated).abs(), 1),
+                        }
+                    }
+                }
+                (None, _) => Verdict::NotRecomputable {
+                    reason: "the statement gives no percentage".into(),
+                },
+                (Some(_), None) => Verdict::NotRecomputable {
+                    reason: match missing_year {
+                        Some(year) => format!("level missing: no {year} figure in the sources"),
+                        None => "the base level is zero".into(),
+                    },
+                },
+            };
+            let state = ViewState {
+                from: Some(claim.from_year.min(claim.to_year)),
+                to: Some(claim.from_year.max(claim.to_year)),
+                museums: (claim.museum != SECTOR_ID).then(|| vec![museum]),
+                ..ViewState::for_metric(metric)
+            };
+            Some(Headline {
+                claim,
+                from_level,
+                to_level,
+                recomputed,
+                verdict,
+                explorer_query: to_query(dataset, &state),
+            })
+        })
+        .collect()
+}

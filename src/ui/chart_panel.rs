@@ -1,0 +1,142 @@
+//! The view switcher (table, bar, line), the chart and its generated summary.
+
+use crate::core::chart::{bar_chart, line_chart, series_for};
+use crate::core::query::{ChartKind, SeriesChoice, TableView};
+use crate::core::summary::summarise;
+use crate::ui::bar_chart::BarChartView;
+use crate::ui::line_chart::LineChartView;
+use crate::ui::store::ViewStore;
+use leptos::prelude::*;
+
+/// Chart width in SVG units: the results column's width, so text stays legible on phones.
+fn chart_width(window_width: f64) -> f64 {
+    let column = if window_width > 800.0 {
+        window_width - 22.0 * 16.0 - 80.0
+    } else {
+        window_width - 32.0
+    };
+    column.clamp(300.0, 1000.0)
+}
+
+#[component]
+pub fn ChartPanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
+    let dataset = store.dataset;
+    let window_width = RwSignal::new(
+        window()
+            .inner_width()
+            .ok()
+            .and_then(|w| w.as_f64())
+            .unwrap_or(1024.0),
+    );
+    let _ = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(width) = window().inner_width().ok().and_then(|w| w.as_f64()) {
+            window_width.set(width);
+        }
+    });
+    let drawn = move || store.state.get().chart.resolve(table.get().years.len());
+    let summary = Memo::new(move |_| summarise(dataset, &table.get(), store.state.get().series));
+
+    let choose = move |kind: ChartKind| {
+        let mut next = store.state.get_untracked();
+        next.chart = kind;
+        store.navigate(next);
+    };
+    let tabs = ChartKind::CHOICES
+        .iter()
+        .map(|(kind, code)| {
+            let kind = *kind;
+            let label = match kind {
+                ChartKind::Table => "Table only",
+                ChartKind::Bar => "Bar chart",
+                _ => "Line chart",
+            };
+            view! {
+                <button
+                    type="button"
+                    class="tab"
+                    data-view=*code
+                    aria-pressed=move || (drawn() == kind).to_string()
+                    on:click=move |_| choose(kind)
+                >
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
+    let series_toggle = move || {
+        let has_total = table.get().computed_total.is_some();
+        let current = store.state.get().series;
+        has_total.then(|| {
+            let set = move |series: SeriesChoice| {
+                let mut next = store.state.get_untracked();
+                next.series = series;
+                store.navigate(next);
+            };
+            view! {
+                <div class="series-choice" role="group" aria-label="Chart series">
+                    <button type="button" class="tab" data-series-choice="museums" aria-pressed=(current == SeriesChoice::Museums).to_string() on:click=move |_| set(SeriesChoice::Museums)>
+                        "Each museum"
+                    </button>
+                    <button type="button" class="tab" data-series-choice="total" aria-pressed=(current == SeriesChoice::Total).to_string() on:click=move |_| set(SeriesChoice::Total)>
+                        "Total"
+                    </button>
+                </div>
+            }
+        })
+    };
+    let chart = move || {
+        let table = table.get();
+        let state = store.state.get();
+        let metric = dataset.metric(table.metric);
+        let width = chart_width(window_width.get());
+        let inputs = series_for(dataset, &table, state.series);
+        let title = match (table.years.first(), table.years.last()) {
+            (Some(first), Some(last)) if first != last => {
+                format!("{}, {first} to {last}", metric.label)
+            }
+            (_, Some(last)) => format!("{}, {last}", metric.label),
+            _ => metric.label.clone(),
+        };
+        match drawn() {
+            ChartKind::Line => view! {
+                <LineChartView
+                    dataset=dataset
+                    chart=line_chart(dataset, &inputs, &table.years, metric.unit, width)
+                    unit=metric.unit
+                    title=title
+                    summary=summary.get()
+                />
+            }
+            .into_any(),
+            ChartKind::Bar => {
+                let Some(&year) = table.years.last() else {
+                    return ().into_any();
+                };
+                let title = if inputs.len() == 1 {
+                    title
+                } else {
+                    format!("{}, {year}", metric.label)
+                };
+                view! {
+                    <BarChartView
+                        dataset=dataset
+                        chart=bar_chart(&inputs, year, metric.unit, width)
+                        unit=metric.unit
+                        title=title
+                        summary=summary.get()
+                    />
+                }
+                .into_any()
+            }
+            _ => ().into_any(),
+        }
+    };
+    view! {
+        <section class="chart-panel" aria-label="Chart">
+            <div class="view-switch" role="group" aria-label="Show as">{tabs}</div>
+            {series_toggle}
+            <p id="view-summary" class="view-summary" aria-live="polite">{move || summary.get()}</p>
+            {chart}
+        </section>
+    }
+}
