@@ -243,3 +243,167 @@ async fn controls_write_the_url_and_the_url_restores_the_view() {
     );
     assert_eq!(metric.value(), "uk_loan_venues");
 }
+
+#[wasm_bindgen_test]
+async fn line_chart_leaves_gaps_and_marks_the_smg_break() {
+    let app = mount_at("?metric=uk_loan_venues&museums=science-museum-group,wallace-collection&from=2014-15&to=2019-20&view=line").await;
+    assert_eq!(app.count("circle[data-museum=\"science-museum-group\"]"), 6);
+    assert_eq!(
+        app.count("circle[data-museum=\"wallace-collection\"]"),
+        0,
+        "not published is never drawn"
+    );
+    assert!(app.find("[data-break-year=\"2016-17\"]").is_some());
+    let point = app.get("circle[data-museum=\"science-museum-group\"][data-year=\"2016-17\"]");
+    assert_eq!(
+        point.get_attribute("data-value"),
+        Some(data_value(
+            "uk_loan_venues",
+            "science-museum-group",
+            "2016/17"
+        ))
+    );
+    assert_eq!(
+        point.get_attribute("tabindex").as_deref(),
+        Some("0"),
+        "points are reachable by keyboard"
+    );
+    assert_eq!(
+        app.count("circle.not-comparable"),
+        2,
+        "2014/15 and 2015/16 are before SMG's method change"
+    );
+    assert!(app
+        .text_of("#chart-missing")
+        .contains("Wallace Collection: not published, 2014/15 to 2019/20"));
+    let summary = app.text_of("#view-summary");
+    assert!(summary.contains("series break in 2016/17"), "{summary}");
+    assert!(app
+        .get("#chart-svg title")
+        .text_content()
+        .unwrap()
+        .contains("UK loan venues"));
+}
+
+#[wasm_bindgen_test]
+async fn line_is_not_joined_across_a_missing_year() {
+    let app = mount_at(
+        "?metric=visits_overseas&museums=horniman-museum&from=2013-14&to=2017-18&view=line",
+    )
+    .await;
+    assert_eq!(app.count("circle[data-museum=\"horniman-museum\"]"), 4);
+    assert!(app.find("circle[data-year=\"2015-16\"]").is_none());
+    // 2013/14 and 2014/15 sit either side of a break, 2015/16 is missing: only
+    // 2016/17–2017/18 is joined.
+    assert_eq!(app.count("g[data-series=\"horniman-museum\"] path"), 1);
+    assert!(app.find("[data-break-year=\"2014-15\"]").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn single_year_draws_sorted_bars_and_lists_the_missing() {
+    let app = mount_at("?metric=uk_loan_venues&from=2019-20&to=2019-20").await;
+    let bars = app
+        .container
+        .query_selector_all("rect[data-year=\"2019-20\"]")
+        .unwrap();
+    assert_eq!(bars.length(), 14);
+    let values: Vec<f64> = (0..bars.length())
+        .map(|i| {
+            bars.item(i)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .get_attribute("data-value")
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        values.windows(2).all(|w| w[0] >= w[1]),
+        "largest first: {values:?}"
+    );
+    assert!(app
+        .text_of(".missing-bars")
+        .contains("Wallace Collection: not published"));
+    assert!(app
+        .text_of("#view-summary")
+        .contains("In 2019/20, the 14 reporting museums had 1,265 UK loan venues in total"));
+    assert_eq!(
+        app.get("[data-view=\"bar\"]")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn change_share_and_rank_columns() {
+    let app = mount_at("?metric=uk_loan_venues&from=2015-16&to=2023-24&compare=2015-16").await;
+    let smg = app.get("td[data-change-museum=\"science-museum-group\"]");
+    assert_eq!(
+        smg.get_attribute("data-crosses-break").as_deref(),
+        Some("true")
+    );
+    let wallace = app.get("td[data-change-museum=\"wallace-collection\"]");
+    assert_eq!(
+        wallace.get_attribute("data-change-status").as_deref(),
+        Some("missing-base")
+    );
+    let total = app.get("td[data-change-museum=\"total\"]");
+    assert_eq!(
+        total.get_attribute("data-change-abs").as_deref(),
+        Some("-330")
+    );
+    assert_eq!(
+        total.get_attribute("data-change-pct").as_deref(),
+        Some("-24.5")
+    );
+    assert_eq!(app.count("td[data-rank=\"1\"]"), 1);
+}
+
+#[wasm_bindgen_test]
+async fn headlines_page_lists_each_stated_change_with_its_verdict() {
+    let app = mount_at("?page=headlines").await;
+    let dataset = load_embedded().unwrap();
+    assert_eq!(
+        app.count("[data-claim]") as usize,
+        dataset.file.stated_changes.len()
+    );
+    let claim = |id: &str| app.get(&format!("[data-claim=\"{id}\"]"));
+    let uk = claim("chg-2020-21-audience_display_uk");
+    assert_eq!(uk.get_attribute("data-stated").as_deref(), Some("-94"));
+    assert_eq!(
+        uk.get_attribute("data-recomputed").as_deref(),
+        Some("-94.1")
+    );
+    assert_eq!(
+        uk.get_attribute("data-verdict").as_deref(),
+        Some("reproduced")
+    );
+    let objects = claim("chg-2019-20-objects_display");
+    assert_eq!(
+        objects.get_attribute("data-recomputed").as_deref(),
+        Some("4.6")
+    );
+    assert_eq!(
+        objects.get_attribute("data-verdict").as_deref(),
+        Some("differs")
+    );
+    assert!(objects
+        .text_content()
+        .unwrap()
+        .contains("Differs by 0.2 percentage points"));
+    let networks = claim("chg-2020-21-formal_networks");
+    assert_eq!(
+        networks.get_attribute("data-recomputed").as_deref(),
+        Some("")
+    );
+    assert_eq!(
+        networks.get_attribute("data-verdict").as_deref(),
+        Some("not-recomputable")
+    );
+    let link = uk
+        .query_selector("a[href^=\"?metric=audience_display_uk\"]")
+        .unwrap();
+    assert!(link.is_some(), "each claim links to its figures");
+}

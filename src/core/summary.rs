@@ -3,7 +3,7 @@
 use super::analysis::{percent_change, standings};
 use super::format::format_value;
 use super::model::{Dataset, Unit};
-use super::query::{SeriesChoice, TableView};
+use super::query::{Row, SeriesChoice, TableView};
 use super::year::FinancialYear;
 
 /// "+4.6%" / "−24.5%" / "no change".
@@ -56,20 +56,18 @@ fn change_clause(
     )
 }
 
-fn breaks_between(
+/// Years after `from` up to `to` where one of `rows` with a figure has a series break.
+fn breaks_between<'a>(
     dataset: &Dataset,
-    table: &TableView,
+    rows: impl Iterator<Item = &'a Row>,
     from: usize,
     to: usize,
 ) -> Vec<FinancialYear> {
     let mask = dataset.known_flags.series_break;
-    let mut years: Vec<FinancialYear> = table
-        .museum_rows
-        .iter()
-        .chain(table.published_total.iter())
-        .chain(table.sector_row.iter())
+    let mut years: Vec<FinancialYear> = rows
         .flat_map(|row| row.cells[from + 1..=to].iter())
-        .filter(|cell| cell.flags() & mask != 0)
+        // A break in a row with no figure does not affect what the sentence compares.
+        .filter(|cell| cell.value().is_some() && cell.flags() & mask != 0)
         .map(|cell| cell.year)
         .collect();
     years.sort();
@@ -78,13 +76,22 @@ fn breaks_between(
 }
 
 fn break_warning(years: &[FinancialYear]) -> String {
-    match years {
+    let labels: Vec<String> = years.iter().map(|y| y.label()).collect();
+    match labels.as_slice() {
         [] => String::new(),
         [one] => format!(", across a series break in {one}, so not like for like"),
-        _ => format!(
-            ", across {} series breaks, so not like for like",
-            years.len()
+        [earlier @ .., last] => format!(
+            ", across series breaks in {} and {last}, so not like for like",
+            earlier.join(", ")
         ),
+    }
+}
+
+/// "the 14 reporting museums", "the one reporting museum".
+fn reporting_museums(count: usize) -> String {
+    match count {
+        1 => "the one reporting museum".into(),
+        n => format!("the {n} reporting museums"),
     }
 }
 
@@ -110,7 +117,7 @@ pub fn summarise(dataset: &Dataset, table: &TableView, series: SeriesChoice) -> 
             return format!("None of the selected museums reported {label} for these years.");
         };
         let last_total = &totals[span.1 .0];
-        let who = format!("the {} reporting museums", last_total.reported);
+        let who = reporting_museums(last_total.reported);
         let mut sentence = if span.0 .0 == span.1 .0 {
             format!(
                 "In {}, {who} had {} {label} in total",
@@ -130,7 +137,12 @@ pub fn summarise(dataset: &Dataset, table: &TableView, series: SeriesChoice) -> 
             format!(
                 "{label} of {who}{coverage} {}{}",
                 change_clause(unit, &table.years, span),
-                break_warning(&breaks_between(dataset, table, span.0 .0, span.1 .0))
+                break_warning(&breaks_between(
+                    dataset,
+                    table.museum_rows.iter(),
+                    span.0 .0,
+                    span.1 .0
+                ))
             )
         };
         if let Some(published) = last_total.published.as_ref().filter(|p| p.beyond_rounding) {
@@ -223,7 +235,12 @@ fn published_sentence(dataset: &Dataset, table: &TableView) -> Option<String> {
     Some(capitalise(format!(
         "{label} for {who} {}{}{scope_note}.",
         change_clause(unit, &table.years, span),
-        break_warning(&breaks_between(dataset, table, span.0 .0, span.1 .0))
+        break_warning(&breaks_between(
+            dataset,
+            std::iter::once(row),
+            span.0 .0,
+            span.1 .0
+        ))
     )))
 }
 

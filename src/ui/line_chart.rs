@@ -200,7 +200,7 @@ pub fn LineChartView(
                 <p class="chart-note">"Hollow points are not comparable with later years (method change, DCMS note 19)."</p>
             })}
             {(!missing.is_empty()).then(|| view! {
-                <p class="chart-note">"Not drawn, no figure: " {missing.join(". ")} "."</p>
+                <p class="chart-note" id="chart-missing">"Not drawn, no figure: " {missing.join(". ")} "."</p>
             })}
         </figure>
     }
