@@ -70,6 +70,7 @@ fn any_view() -> impl Strategy<Value = ViewState> {
                     } else {
                         Page::Explorer
                     },
+                    embed: museum_bits % 7 == 0,
                 }
             },
         )
@@ -158,6 +159,6 @@ fn museum_order_in_the_url_does_not_matter() {
     assert_eq!(a.state, b.state);
     assert_eq!(
         to_query(dataset, &a.state),
-        "?metric=uk_loan_venues&museums=british-museum,tate-gallery-group"
+        "?v=1&metric=uk_loan_venues&museums=british-museum,tate-gallery-group"
     );
 }

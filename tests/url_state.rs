@@ -23,7 +23,35 @@ fn the_issue_example_parses_cleanly() {
     );
     assert_eq!(parsed.state.from, Some(FinancialYear(2016)));
     assert_eq!(parsed.state.to, Some(FinancialYear(2023)));
-    assert_eq!(to_query(&dataset, &parsed.state), query);
+    let canonical = format!("?v=1&{}", &query[1..]);
+    assert_eq!(to_query(&dataset, &parsed.state), canonical);
+    assert_eq!(parse_query(&dataset, &canonical).state, parsed.state);
+}
+
+#[test]
+fn old_and_alias_forms_upgrade_to_the_canonical_link() {
+    let dataset = dataset();
+    let old = parse_query(
+        &dataset,
+        "?metric=visits_total&museums=Geffrye%20Museum,tate&from=2019/20&to=2021/22&view=line",
+    );
+    assert!(old.notices.is_empty(), "{:?}", old.notices);
+    assert_eq!(
+        to_query(&dataset, &old.state),
+        "?v=1&metric=visits_total&museums=museum-of-the-home,tate-gallery-group&from=2019-20&to=2021-22&view=line"
+    );
+    let newer = parse_query(&dataset, "?v=2&metric=visits_total");
+    assert!(
+        newer.notices[0].contains("format version '2'"),
+        "{:?}",
+        newer.notices
+    );
+    let embed = parse_query(&dataset, "?v=1&metric=visits_total&embed=1");
+    assert!(embed.state.embed);
+    assert_eq!(
+        to_query(&dataset, &embed.state),
+        "?v=1&metric=visits_total&embed=1"
+    );
 }
 
 #[test]

@@ -193,7 +193,7 @@ async fn controls_write_the_url_and_the_url_restores_the_view() {
     leptos::task::tick().await;
     assert_eq!(
         window().location().search().unwrap(),
-        "?metric=recommend_share"
+        "?v=1&metric=recommend_share"
     );
     assert_eq!(
         window().history().unwrap().length().unwrap(),
@@ -216,7 +216,7 @@ async fn controls_write_the_url_and_the_url_restores_the_view() {
     leptos::task::tick().await;
     assert_eq!(
         window().location().search().unwrap(),
-        "?metric=recommend_share&from=2019-20&to=2023-24"
+        "?v=1&metric=recommend_share&from=2019-20&to=2023-24"
     );
 
     let bm: HtmlInputElement = app.get("#museum-british-museum").unchecked_into();
@@ -403,7 +403,75 @@ async fn headlines_page_lists_each_stated_change_with_its_verdict() {
         Some("not-recomputable")
     );
     let link = uk
-        .query_selector("a[href^=\"?metric=audience_display_uk\"]")
+        .query_selector("a[href^=\"?v=1&metric=audience_display_uk\"]")
         .unwrap();
     assert!(link.is_some(), "each claim links to its figures");
+}
+
+#[wasm_bindgen_test]
+async fn old_link_forms_are_rewritten_without_a_history_entry() {
+    let history_length = window().history().unwrap().length().unwrap();
+    let app =
+        mount_at("?metric=visits_total&museums=Geffrye%20Museum,tate&from=2019/20&to=2021/22")
+            .await;
+    assert_eq!(
+        window().location().search().unwrap(),
+        "?v=1&metric=visits_total&museums=museum-of-the-home,tate-gallery-group&from=2019-20&to=2021-22"
+    );
+    assert_eq!(
+        window().history().unwrap().length().unwrap(),
+        history_length
+    );
+    assert_eq!(app.count("tbody tr"), 2);
+    assert!(app.find("#url-notices").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn share_panel_offers_exports_link_citation_and_embed() {
+    let app = mount_at("?metric=uk_loan_venues&from=2016-17&to=2023-24").await;
+    for kind in ["csv", "json", "svg", "png"] {
+        assert!(
+            app.find(&format!("button[data-export=\"{kind}\"]"))
+                .is_some(),
+            "{kind}"
+        );
+    }
+    assert!(app.find("[data-action=\"copy-link\"]").is_some());
+    let citation = app.text_of("#citation");
+    assert!(
+        citation.starts_with(
+            "UK loan venues, 2016/17 to 2023/24. Department for Culture, Media and Sport (DCMS)."
+        ),
+        "{citation}"
+    );
+    assert!(
+        citation.contains("?v=1&metric=uk_loan_venues&from=2016-17&to=2023-24 (accessed "),
+        "{citation}"
+    );
+    let snippet: web_sys::HtmlTextAreaElement = app.get("#embed-snippet").unchecked_into();
+    let snippet = snippet.value();
+    assert!(snippet.starts_with("<iframe src=\"http"), "{snippet}");
+    assert!(
+        snippet.contains("&from=2016-17&to=2023-24&embed=1\""),
+        "{snippet}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn embed_view_is_minimal_with_source_and_link_back() {
+    let app = mount_at("?v=1&metric=uk_loan_venues&from=2016-17&to=2023-24&embed=1").await;
+    assert!(app.find("#embed-view").is_some());
+    assert!(app.find("#metric").is_none(), "no controls in the embed");
+    assert!(app.count("circle[data-museum]") > 0, "the chart is drawn");
+    assert!(app
+        .text_of("#embed-source")
+        .contains("Open Government Licence v3.0"));
+    let link = app.get("#embed-full-view").get_attribute("href").unwrap();
+    assert!(
+        link.ends_with("?v=1&metric=uk_loan_venues&from=2016-17&to=2023-24"),
+        "{link}"
+    );
+    let table =
+        mount_at("?v=1&metric=uk_loan_venues&from=2019-20&to=2019-20&view=table&embed=1").await;
+    assert_eq!(table.value_of("british-museum", "2019-20"), "195");
 }

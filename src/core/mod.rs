@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod chart;
+pub mod export;
 pub mod format;
 pub mod headlines;
 pub mod markers;
@@ -17,6 +18,11 @@ use model::{DataError, Dataset};
 
 /// The JSON generated from `data/**/*.csv` by `cargo run --bin gen-data`.
 pub const EMBEDDED_JSON: &str = include_str!("../../data/explorer-data.json");
+
+/// Fingerprint of the embedded data, quoted in every download.
+pub fn embedded_data_version() -> String {
+    export::data_version(EMBEDDED_JSON)
+}
 
 /// Loads the embedded dataset (validated; an error, never a panic, if it is broken).
 pub fn load_embedded() -> Result<Dataset, DataError> {

@@ -89,6 +89,8 @@ pub struct ViewState {
     /// Base year of the change shown for each museum and the total.
     pub compare: Option<FinancialYear>,
     pub page: Page,
+    /// Minimal, iframe-friendly page (chart or table, source line, link back).
+    pub embed: bool,
 }
 
 impl ViewState {
@@ -103,6 +105,7 @@ impl ViewState {
             series: SeriesChoice::Museums,
             compare: None,
             page: Page::Explorer,
+            embed: false,
         }
     }
 }

@@ -3,6 +3,13 @@
 //!
 //! Parsing never fails: each unknown or malformed value is dropped with a specific notice
 //! for the reader, and the rest of the URL still applies.
+//!
+//! Permalinks carry `v=1`. Older and alias forms (no `v`, museum names or aliases such as
+//! `Geffrye Museum` or `tate`, `2019/20` years) parse to the same view, and
+//! [`to_query`] gives the canonical form the app rewrites the address bar to.
+
+/// The URL format version this app writes.
+pub const URL_VERSION: &str = "1";
 
 use super::model::Dataset;
 use super::query::{
@@ -53,6 +60,8 @@ pub fn parse_query(dataset: &Dataset, query: &str) -> ParsedView {
     let mut series_text = None;
     let mut compare_text = None;
     let mut page_text = None;
+    let mut version_text = None;
+    let mut embed_text = None;
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         let slot = match key.as_ref() {
             "metric" => &mut metric_text,
@@ -63,6 +72,8 @@ pub fn parse_query(dataset: &Dataset, query: &str) -> ParsedView {
             "series" => &mut series_text,
             "compare" => &mut compare_text,
             "page" => &mut page_text,
+            "v" => &mut version_text,
+            "embed" => &mut embed_text,
             other => {
                 notices.push(format!(
                     "The link has an unknown setting '{other}', which was ignored."
@@ -150,6 +161,21 @@ pub fn parse_query(dataset: &Dataset, query: &str) -> ParsedView {
             Page::Explorer
         }
     };
+    if let Some(version) = version_text.filter(|v| v.trim() != URL_VERSION) {
+        notices.push(format!(
+            "This link is in format version '{version}'; this explorer reads version {URL_VERSION}, so some settings may differ."
+        ));
+    }
+    let embed = match embed_text.as_deref().map(str::trim) {
+        None | Some("") | Some("0") | Some("false") => false,
+        Some("1") | Some("true") => true,
+        Some(other) => {
+            notices.push(format!(
+                "'embed' must be 1 or 0, not '{other}'; showing the full page."
+            ));
+            false
+        }
+    };
     let latest = to.or(years.last().copied());
     let compare = compare_text
         .filter(|text| !text.trim().is_empty())
@@ -183,6 +209,7 @@ pub fn parse_query(dataset: &Dataset, query: &str) -> ParsedView {
             series,
             compare,
             page,
+            embed,
         },
         notices,
     }
@@ -233,10 +260,10 @@ fn parse_museums(
 
 /// The canonical query string for a view (with the leading `?`).
 pub fn to_query(dataset: &Dataset, state: &ViewState) -> String {
-    let mut parts = vec![format!(
-        "metric={}",
-        encode(&dataset.metric(state.metric).id)
-    )];
+    let mut parts = vec![
+        format!("v={URL_VERSION}"),
+        format!("metric={}", encode(&dataset.metric(state.metric).id)),
+    ];
     if let Some(museums) = &state.museums {
         let ids: Vec<String> = museums
             .iter()
@@ -261,6 +288,9 @@ pub fn to_query(dataset: &Dataset, state: &ViewState) -> String {
     }
     if state.page == Page::Headlines {
         parts.push("page=headlines".into());
+    }
+    if state.embed {
+        parts.push("embed=1".into());
     }
     format!("?{}", parts.join("&"))
 }

@@ -5,6 +5,7 @@ use crate::core::query::{build_table, Page};
 use crate::ui::chart_panel::ChartPanel;
 use crate::ui::compare_control::CompareControl;
 use crate::ui::data_downloads::DataDownloads;
+use crate::ui::embed_view::EmbedView;
 use crate::ui::headlines_page::HeadlinesPage;
 use crate::ui::history;
 use crate::ui::legend::Legend;
@@ -12,6 +13,7 @@ use crate::ui::metric_picker::MetricPicker;
 use crate::ui::museum_picker::MuseumPicker;
 use crate::ui::notices::Notices;
 use crate::ui::results_table::ResultsTable;
+use crate::ui::share_panel::SharePanel;
 use crate::ui::sources_panel::SourcesPanel;
 use crate::ui::store::ViewStore;
 use crate::ui::year_range::YearRange;
@@ -48,52 +50,65 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Explorer(dataset: &'static Dataset) -> impl IntoView {
     let store = ViewStore::from_query(dataset, &history::current_query());
+    store.canonicalise_address_bar();
     let _ = window_event_listener(leptos::ev::popstate, move |_| store.follow_address_bar());
     let table = Memo::new(move |_| build_table(dataset, &store.state.get()));
+    // Memos, so the page is rebuilt only when these change, not on every control change
+    // (which would lose the keyboard focus).
+    let page = Memo::new(move |_| store.state.get().page);
+    let embed = Memo::new(move |_| store.state.get().embed);
     let open_page = move |page: Page| {
         let mut next = store.state.get_untracked();
         next.page = page;
         store.navigate(next);
     };
 
+    let full_page = move || {
+        view! {
+            <main class="explorer">
+                <header class="page-header">
+                    <h1>"UK national museums: lending and partnerships"</h1>
+                    <p class="lede">
+                        "Published figures on the national museums' loans and partnership work, from DCMS's museum performance indicators and the Museum Partnership Reports. Pick a metric, museums and years; the address bar keeps your view, so you can share it."
+                    </p>
+                </header>
+                <Notices store=store />
+                <nav class="page-nav" aria-label="Pages">
+                    <button type="button" class="tab" aria-pressed=move || (page.get() == Page::Explorer).to_string() on:click=move |_| open_page(Page::Explorer)>
+                        "Explorer"
+                    </button>
+                    <button type="button" class="tab" data-page="headlines" aria-pressed=move || (page.get() == Page::Headlines).to_string() on:click=move |_| open_page(Page::Headlines)>
+                        "Headlines recomputed"
+                    </button>
+                </nav>
+                {move || match page.get() {
+                    Page::Headlines => view! { <HeadlinesPage store=store /> }.into_any(),
+                    Page::Explorer => view! {
+                        <div class="layout">
+                            <form class="controls" aria-label="Choose what to show" on:submit=|ev| ev.prevent_default()>
+                                <MetricPicker store=store />
+                                <YearRange store=store />
+                                <CompareControl store=store />
+                                <MuseumPicker store=store />
+                            </form>
+                            <section class="results" aria-label="Results">
+                                <ChartPanel store=store table=table />
+                                <ResultsTable store=store table=table />
+                                <Legend store=store table=table />
+                                <SharePanel store=store table=table />
+                            </section>
+                        </div>
+                        <SourcesPanel store=store table=table />
+                    }
+                    .into_any(),
+                }}
+                <DataDownloads />
+            </main>
+        }
+    };
     view! {
-        <main class="explorer">
-            <header class="page-header">
-                <h1>"UK national museums: lending and partnerships"</h1>
-                <p class="lede">
-                    "Published figures on the national museums' loans and partnership work, from DCMS's museum performance indicators and the Museum Partnership Reports. Pick a metric, museums and years; the address bar keeps your view, so you can share it."
-                </p>
-            </header>
-            <Notices store=store />
-            <nav class="page-nav" aria-label="Pages">
-                <button type="button" class="tab" aria-pressed=move || (store.state.get().page == Page::Explorer).to_string() on:click=move |_| open_page(Page::Explorer)>
-                    "Explorer"
-                </button>
-                <button type="button" class="tab" data-page="headlines" aria-pressed=move || (store.state.get().page == Page::Headlines).to_string() on:click=move |_| open_page(Page::Headlines)>
-                    "Headlines recomputed"
-                </button>
-            </nav>
-            {move || match store.state.get().page {
-                Page::Headlines => view! { <HeadlinesPage store=store /> }.into_any(),
-                Page::Explorer => view! {
-                    <div class="layout">
-                        <form class="controls" aria-label="Choose what to show" on:submit=|ev| ev.prevent_default()>
-                            <MetricPicker store=store />
-                            <YearRange store=store />
-                            <CompareControl store=store />
-                            <MuseumPicker store=store />
-                        </form>
-                        <section class="results" aria-label="Results">
-                            <ChartPanel store=store table=table />
-                            <ResultsTable store=store table=table />
-                            <Legend store=store table=table />
-                        </section>
-                    </div>
-                    <SourcesPanel store=store table=table />
-                }
-                .into_any(),
-            }}
-            <DataDownloads />
-        </main>
+        <Show when=move || embed.get() fallback=full_page>
+            <EmbedView store=store table=table />
+        </Show>
     }
 }

@@ -18,8 +18,9 @@ fn chart_width(window_width: f64) -> f64 {
     column.clamp(300.0, 1000.0)
 }
 
+/// The generated summary and the chart the view asks for (nothing for table views).
 #[component]
-pub fn ChartPanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
+pub fn ChartFigure(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     let dataset = store.dataset;
     let window_width = RwSignal::new(
         window()
@@ -36,54 +37,6 @@ pub fn ChartPanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     let drawn = move || store.state.get().chart.resolve(table.get().years.len());
     let summary = Memo::new(move |_| summarise(dataset, &table.get(), store.state.get().series));
 
-    let choose = move |kind: ChartKind| {
-        let mut next = store.state.get_untracked();
-        next.chart = kind;
-        store.navigate(next);
-    };
-    let tabs = ChartKind::CHOICES
-        .iter()
-        .map(|(kind, code)| {
-            let kind = *kind;
-            let label = match kind {
-                ChartKind::Table => "Table only",
-                ChartKind::Bar => "Bar chart",
-                _ => "Line chart",
-            };
-            view! {
-                <button
-                    type="button"
-                    class="tab"
-                    data-view=*code
-                    aria-pressed=move || (drawn() == kind).to_string()
-                    on:click=move |_| choose(kind)
-                >
-                    {label}
-                </button>
-            }
-        })
-        .collect_view();
-    let series_toggle = move || {
-        let has_total = table.get().computed_total.is_some();
-        let current = store.state.get().series;
-        has_total.then(|| {
-            let set = move |series: SeriesChoice| {
-                let mut next = store.state.get_untracked();
-                next.series = series;
-                store.navigate(next);
-            };
-            view! {
-                <div class="series-choice" role="group" aria-label="Chart series">
-                    <button type="button" class="tab" data-series-choice="museums" aria-pressed=(current == SeriesChoice::Museums).to_string() on:click=move |_| set(SeriesChoice::Museums)>
-                        "Each museum"
-                    </button>
-                    <button type="button" class="tab" data-series-choice="total" aria-pressed=(current == SeriesChoice::Total).to_string() on:click=move |_| set(SeriesChoice::Total)>
-                        "Total"
-                    </button>
-                </div>
-            }
-        })
-    };
     let chart = move || {
         let table = table.get();
         let state = store.state.get();
@@ -132,11 +85,68 @@ pub fn ChartPanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
         }
     };
     view! {
+        <p id="view-summary" class="view-summary" aria-live="polite">{move || summary.get()}</p>
+        {chart}
+    }
+}
+
+/// The view switcher and series choice above the chart.
+#[component]
+pub fn ChartPanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
+    let drawn = move || store.state.get().chart.resolve(table.get().years.len());
+    let choose = move |kind: ChartKind| {
+        let mut next = store.state.get_untracked();
+        next.chart = kind;
+        store.navigate(next);
+    };
+    let tabs = ChartKind::CHOICES
+        .iter()
+        .map(|(kind, code)| {
+            let kind = *kind;
+            let label = match kind {
+                ChartKind::Table => "Table only",
+                ChartKind::Bar => "Bar chart",
+                _ => "Line chart",
+            };
+            view! {
+                <button
+                    type="button"
+                    class="tab"
+                    data-view=*code
+                    aria-pressed=move || (drawn() == kind).to_string()
+                    on:click=move |_| choose(kind)
+                >
+                    {label}
+                </button>
+            }
+        })
+        .collect_view();
+    let series_toggle = move || {
+        let has_total = table.get().computed_total.is_some();
+        let current = store.state.get().series;
+        has_total.then(|| {
+            let set = move |series: SeriesChoice| {
+                let mut next = store.state.get_untracked();
+                next.series = series;
+                store.navigate(next);
+            };
+            view! {
+                <div class="series-choice" role="group" aria-label="Chart series">
+                    <button type="button" class="tab" data-series-choice="museums" aria-pressed=(current == SeriesChoice::Museums).to_string() on:click=move |_| set(SeriesChoice::Museums)>
+                        "Each museum"
+                    </button>
+                    <button type="button" class="tab" data-series-choice="total" aria-pressed=(current == SeriesChoice::Total).to_string() on:click=move |_| set(SeriesChoice::Total)>
+                        "Total"
+                    </button>
+                </div>
+            }
+        })
+    };
+    view! {
         <section class="chart-panel" aria-label="Chart">
             <div class="view-switch" role="group" aria-label="Show as">{tabs}</div>
             {series_toggle}
-            <p id="view-summary" class="view-summary" aria-live="polite">{move || summary.get()}</p>
-            {chart}
+            <ChartFigure store=store table=table />
         </section>
     }
 }

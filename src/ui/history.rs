@@ -17,3 +17,22 @@ pub fn push_query(query: &str) {
         let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
     }
 }
+
+/// Replaces the current history entry's query (an upgraded link is the same view, so it
+/// gets no entry of its own).
+pub fn replace_query(query: &str) {
+    let path = window().location().pathname().unwrap_or_default();
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
+    }
+}
+
+/// The absolute address of `query` at the current page (for sharing and citing).
+pub fn permalink(query: &str) -> String {
+    let location = window().location();
+    format!(
+        "{}{}{query}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}

@@ -5,7 +5,8 @@
 use crate::core::analysis::{
     museum_change, standings, total_change, ChangeResult, NoChange, Standing,
 };
-use crate::core::format::{cell_text, format_value, unit_words};
+use crate::core::export::view_title;
+use crate::core::format::{cell_text, format_value};
 use crate::core::markers::markers_in;
 use crate::core::model::{Dataset, Fact, Unit};
 use crate::core::query::{Cell, Row, TableView, TotalCell};
@@ -207,20 +208,6 @@ impl ExtraColumns {
     }
 }
 
-fn caption(dataset: &Dataset, table: &TableView) -> String {
-    let metric = dataset.metric(table.metric);
-    let span = match (table.years.first(), table.years.last()) {
-        (Some(first), Some(last)) if first == last => format!(", {first}"),
-        (Some(first), Some(last)) => format!(", {first} to {last}"),
-        _ => String::new(),
-    };
-    format!(
-        "{} by museum{span} ({})",
-        metric.label,
-        unit_words(metric.unit)
-    )
-}
-
 fn render(store: ViewStore, table: &TableView) -> AnyView {
     let dataset = store.dataset;
     if table.years.is_empty() {
@@ -349,7 +336,7 @@ fn render(store: ViewStore, table: &TableView) -> AnyView {
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="results-caption">
             <table class="results-table" id="results-table" data-metric=metric.id.clone()>
-                <caption id="results-caption">{caption(dataset, table)}</caption>
+                <caption id="results-caption">{view_title(dataset, table)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Museum"</th>

@@ -35,6 +35,22 @@ impl ViewStore {
         self.state.set(next);
     }
 
+    /// Rewrites an old or alias form of the link (no `v`, museum names, `2019/20`) to its
+    /// canonical form, without a new history entry.
+    pub fn canonicalise_address_bar(&self) {
+        let canonical = to_query(self.dataset, &self.state.get_untracked());
+        if canonical != history::current_query() {
+            history::replace_query(&canonical);
+        }
+    }
+
+    /// The shareable address of the current view; `embed` chooses the iframe form.
+    pub fn permalink(&self, embed: bool) -> String {
+        let mut state = self.state.get_untracked();
+        state.embed = embed;
+        history::permalink(&to_query(self.dataset, &state))
+    }
+
     /// Re-reads the address bar (after back/forward) without adding a history entry.
     pub fn follow_address_bar(&self) {
         let parsed = parse_query(self.dataset, &history::current_query());

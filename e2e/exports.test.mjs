@@ -1,0 +1,150 @@
+// End-to-end: each export of the view on screen, the copy-link control, the embed view and
+// old-form links, against the release build served under a base path.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+const VIEW = '?v=1&metric=uk_loan_venues&from=2015-16&to=2023-24&view=line';
+let browser;
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => { await browser?.close(); });
+
+async function open(query, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(String(e)));
+  await page.goto(BASE + query);
+  await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0, null, { timeout: 15000 });
+  return { page, context, errors };
+}
+
+async function download(page, kind) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+/** RFC 4180 parser: quoted fields, doubled quotes, CRLF. Lines starting with # are comments. */
+function parseCsv(text) {
+  const rows = [];
+  let field = '', row = [], quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows.filter(r => !r[0].startsWith('#'));
+}
+
+/** Every value cell of the table: data attributes and words. */
+const tableCells = page => page.$$eval('td[data-museum][data-year]', tds => tds.map(td => ({
+  museum: td.dataset.museum, year: td.dataset.year, value: td.dataset.value,
+  text: td.querySelector('.figure').textContent.trim(), markers: td.querySelectorAll('.marker').length,
+})));
+
+test('CSV export equals the table cells, with statuses, flags and metadata', async () => {
+  const { page, context, errors } = await open(VIEW);
+  const { name, bytes } = await download(page, 'csv');
+  assert.equal(name, 'uk_loan_venues_2015-16_to_2023-24.csv');
+  const text = bytes.toString('utf8');
+  assert.match(text, /^# title: UK loan venues by museum, 2015\/16 to 2023\/24/);
+  assert.match(text, /# permalink: http:\/\/127\.0\.0\.1:\d+\/[^\r\n]*\?v=1&metric=uk_loan_venues&from=2015-16&to=2023-24&view=line\r\n/);
+  assert.match(text, /# data version: [0-9a-f]{16}\r\n/);
+  assert.match(text, /# licence: Contains public sector information licensed under the Open Government Licence v3\.0/);
+  const [header, ...rows] = parseCsv(text);
+  assert.deepEqual(header.slice(0, 9), ['museum_id', 'museum', 'row_kind', 'year', 'metric_id', 'metric', 'unit', 'value', 'status']);
+  const col = Object.fromEntries(header.map((h, i) => [h, i]));
+  const cells = await tableCells(page);
+  assert.equal(rows.length, cells.length, 'one CSV row per table cell');
+  for (const cell of cells) {
+    const year = cell.year.replace('-', '/');
+    const row = rows.find(r => r[col.museum_id] === cell.museum && r[col.year] === year);
+    assert.ok(row, `${cell.museum} ${year} in the CSV`);
+    assert.equal(row[col.value], cell.value, `${cell.museum} ${year} value`);
+    if (cell.value === '') assert.equal(row[col.status], cell.text, `${cell.museum} ${year} status words`);
+    assert.equal(row[col.flags] !== '', cell.markers > 0, `${cell.museum} ${year} flags`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('JSON export has the documented shape and the same cells', async () => {
+  const { page, context } = await open(VIEW);
+  const { name, bytes } = await download(page, 'json');
+  assert.equal(name, 'uk_loan_venues_2015-16_to_2023-24.json');
+  const json = JSON.parse(bytes.toString('utf8'));
+  for (const key of ['title', 'permalink', 'data_version', 'attribution', 'metric', 'years', 'cells', 'notes']) assert.ok(key in json, key);
+  assert.equal(json.metric.id, 'uk_loan_venues');
+  assert.equal(json.years.length, 9);
+  assert.equal(json.cells.length, (await tableCells(page)).length);
+  const total = json.cells.find(c => c.museum_id === 'total' && c.year === '2017/18');
+  assert.equal(total.value, 1279);
+  await context.close();
+});
+
+test('SVG and PNG exports carry the chart as shown', async () => {
+  const { page, context } = await open(VIEW);
+  const svg = await download(page, 'svg');
+  assert.equal(svg.name, 'uk_loan_venues_2015-16_to_2023-24.svg');
+  const text = svg.bytes.toString('utf8');
+  assert.match(text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(text, /UK loan venues, 2015\/16 to 2023\/24/);
+  assert.match(text, /data-break-year="2016-17"/);
+  assert.match(text, /Source: Department for Culture, Media and Sport/);
+  const marks = (text.match(/<circle /g) ?? []).length;
+  assert.equal(marks, await page.locator('#chart-svg circle').count());
+  const png = await download(page, 'png');
+  assert.equal(png.name, 'uk_loan_venues_2015-16_to_2023-24.png');
+  assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  assert.ok(png.bytes.length > 5000, `PNG of ${png.bytes.length} bytes`);
+  await context.close();
+});
+
+test('copy link puts the permalink on the clipboard; the embed snippet renders', async () => {
+  const origin = new URL(BASE).origin;
+  const { page, context } = await open(VIEW, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await page.click('[data-action="copy-link"]');
+  await page.locator('.share-status', { hasText: 'Link copied.' }).waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url());
+  assert.match(await page.locator('#citation').textContent(), /\(accessed \d{1,2} [A-Z][a-z]+ \d{4}\)\.$/);
+  const snippet = await page.locator('#embed-snippet').inputValue();
+  const src = snippet.match(/src="([^"]+)"/)[1];
+  assert.ok(src.endsWith('&embed=1'));
+  const embed = await context.newPage();
+  await embed.setContent(snippet);
+  const frame = embed.frameLocator('iframe');
+  await frame.locator('#embed-view').waitFor({ timeout: 15000 });
+  assert.ok(await frame.locator('circle[data-museum]').count() > 0);
+  assert.match(await frame.locator('#embed-source').textContent(), /Open Government Licence/);
+  await context.close();
+});
+
+test('an old-form link is upgraded in place through the base path', async () => {
+  const { page, context } = await open('?metric=visits_total&museums=Geffrye%20Museum,tate&from=2019/20&to=2021/22');
+  const url = new URL(page.url());
+  assert.equal(url.pathname, new URL(BASE).pathname);
+  assert.equal(url.search, '?v=1&metric=visits_total&museums=museum-of-the-home,tate-gallery-group&from=2019-20&to=2021-22');
+  // about:blank and this page: the upgrade replaced the entry instead of adding one.
+  assert.equal(await page.evaluate(() => history.length), 2);
+  assert.equal(await page.locator('tbody tr').count(), 2);
+  await context.close();
+});

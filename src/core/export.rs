@@ -1,0 +1,428 @@
+//! Downloads of exactly the view on screen (CSV, JSON, standalone SVG) and its citation.
+//! Pure functions of the table; the UI only hands the result to the browser.
+
+use super::format::{status_words, unit_words, NO_FIGURE};
+use super::markers::markers_in;
+use super::model::{Dataset, DatasetId, Fact, FactDetail, Qualifier};
+use super::query::{Row, TableView};
+use serde::Serialize;
+
+/// Stable fingerprint of the embedded data (FNV-1a, 64 bits), so a download says which
+/// version of the data it came from. Not a security hash.
+pub fn data_version(json: &str) -> String {
+    let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// "UK loan venues by museum, 2016/17 to 2023/24 (venues)": the table caption, and the
+/// title of every download of the view.
+pub fn view_title(dataset: &Dataset, table: &TableView) -> String {
+    let metric = dataset.metric(table.metric);
+    let span = match (table.years.first(), table.years.last()) {
+        (Some(first), Some(last)) if first == last => format!(", {first}"),
+        (Some(first), Some(last)) => format!(", {first} to {last}"),
+        _ => String::new(),
+    };
+    format!(
+        "{} by museum{span} ({})",
+        metric.label,
+        unit_words(metric.unit)
+    )
+}
+
+/// `uk_loan_venues_2016-17_to_2023-24`.
+pub fn file_stem(dataset: &Dataset, table: &TableView) -> String {
+    let metric = &dataset.metric(table.metric).id;
+    match (table.years.first(), table.years.last()) {
+        (Some(first), Some(last)) if first != last => {
+            format!("{metric}_{}_to_{}", first.slug(), last.slug())
+        }
+        (Some(only), _) => format!("{metric}_{}", only.slug()),
+        _ => metric.clone(),
+    }
+}
+
+/// One cell of the view as a tidy row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportCell {
+    /// As in the table's `data-museum`: a museum id, `total` or `published-total`.
+    pub museum_id: String,
+    pub museum: String,
+    /// `museum`, `total` (recomputed), `published_total` or `sector` (published).
+    pub row_kind: &'static str,
+    pub year: String,
+    pub metric_id: String,
+    pub metric: String,
+    pub unit: String,
+    pub value: Option<f64>,
+    /// `reported`, `nil`, `not published`, … or `recomputed` for the total row.
+    pub status: String,
+    /// How the source worded the figure: at least, approx., rounded.
+    pub qualifier: String,
+    /// Caveats in words (the table's markers).
+    pub flags: String,
+    /// Coverage and published-total comparison for the recomputed total.
+    pub note: String,
+    pub source: String,
+    pub source_url: String,
+}
+
+/// What goes with every download.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportMeta {
+    pub title: String,
+    pub permalink: String,
+    pub data_version: String,
+    pub attribution: String,
+    pub generated_by: String,
+}
+
+fn qualifier_words(qualifier: Qualifier) -> &'static str {
+    match qualifier {
+        Qualifier::Exact => "",
+        Qualifier::AtLeast => "at least",
+        Qualifier::Approx => "approx.",
+        Qualifier::Rounded => "rounded",
+    }
+}
+
+fn flag_words(dataset: &Dataset, flags: u32) -> String {
+    markers_in(dataset, flags)
+        .iter()
+        .map(|m| m.title)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Scope, caveat and derivation of a fact, in words.
+fn detail_note(detail: &FactDetail) -> String {
+    let derived = if detail.derived {
+        "derived from other published figures"
+    } else {
+        ""
+    };
+    [detail.scope.as_str(), detail.comment.as_str(), derived]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn fact_cells(
+    dataset: &Dataset,
+    table: &TableView,
+    row: &Row,
+    museum_id: &str,
+    museum: &str,
+    kind: &'static str,
+) -> Vec<ExportCell> {
+    let metric = dataset.metric(table.metric);
+    row.cells
+        .iter()
+        .map(|cell| {
+            let fact: Option<Fact> = cell.fact;
+            let source = fact.map(|f| dataset.source(f.source));
+            ExportCell {
+                museum_id: museum_id.to_string(),
+                museum: museum.to_string(),
+                row_kind: kind,
+                year: cell.year.label(),
+                metric_id: metric.id.clone(),
+                metric: metric.label.clone(),
+                unit: unit_words(metric.unit).to_string(),
+                value: cell.value(),
+                status: fact.map_or(NO_FIGURE.to_string(), |f| {
+                    status_words(f.status).to_string()
+                }),
+                qualifier: qualifier_words(cell.qualifier()).to_string(),
+                flags: flag_words(dataset, cell.flags()),
+                note: fact
+                    .and_then(|f| dataset.detail(f.index))
+                    .map(detail_note)
+                    .unwrap_or_default(),
+                source: source.map(|s| s.title.clone()).unwrap_or_default(),
+                source_url: source.map(|s| s.url.clone()).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// Every cell of the table, in table order: museums, the recomputed total, then the
+/// published rows.
+pub fn export_cells(dataset: &Dataset, table: &TableView) -> Vec<ExportCell> {
+    let metric = dataset.metric(table.metric);
+    let mut cells = Vec::new();
+    for row in &table.museum_rows {
+        let museum = dataset.museum(row.museum);
+        cells.extend(fact_cells(
+            dataset,
+            table,
+            row,
+            &museum.id,
+            &museum.name,
+            "museum",
+        ));
+    }
+    for total in table.computed_total.iter().flatten() {
+        let mut note = total.coverage();
+        let mut flags = flag_words(dataset, total.flags);
+        if let Some(published) = total.published.as_ref().filter(|p| p.beyond_rounding) {
+            note.push_str(&format!(
+                "; DCMS published {} (difference {})",
+                published.published, published.difference
+            ));
+            // The table marks this with [t]; the download says it in words too.
+            let differs = "Published total differs from the museum rows";
+            flags = if flags.is_empty() {
+                differs.to_string()
+            } else {
+                format!("{flags}; {differs}")
+            };
+        }
+        cells.push(ExportCell {
+            museum_id: "total".into(),
+            museum: "Total of the museums above (recomputed)".into(),
+            row_kind: "total",
+            year: total.year.label(),
+            metric_id: metric.id.clone(),
+            metric: metric.label.clone(),
+            unit: unit_words(metric.unit).to_string(),
+            value: total.value,
+            status: if total.value.is_some() {
+                "recomputed".into()
+            } else {
+                "no museum reported".into()
+            },
+            qualifier: String::new(),
+            flags,
+            note,
+            source: "Recomputed by this explorer from the museum rows above".into(),
+            source_url: String::new(),
+        });
+    }
+    if let Some(row) = &table.published_total {
+        let name = &dataset.museum(row.museum).name;
+        cells.extend(fact_cells(
+            dataset,
+            table,
+            row,
+            "published-total",
+            name,
+            "published_total",
+        ));
+    }
+    if let Some(row) = &table.sector_row {
+        let museum = dataset.museum(row.museum);
+        cells.extend(fact_cells(
+            dataset,
+            table,
+            row,
+            &museum.id,
+            &museum.name,
+            "sector",
+        ));
+    }
+    cells
+}
+
+/// The attribution of the dataset the metric comes from.
+pub fn attribution(dataset: &Dataset, table: &TableView) -> String {
+    let metric = dataset.metric(table.metric);
+    dataset
+        .dataset_info(metric.dataset)
+        .map(|d| d.attribution.clone())
+        .unwrap_or_default()
+}
+
+pub const CSV_COLUMNS: [&str; 14] = [
+    "museum_id",
+    "museum",
+    "row_kind",
+    "year",
+    "metric_id",
+    "metric",
+    "unit",
+    "value",
+    "status",
+    "qualifier",
+    "flags",
+    "note",
+    "source",
+    "source_url",
+];
+
+/// RFC 4180 CSV (CRLF, quoted where needed), preceded by `#` comment lines with the
+/// permalink, data version and attribution (readers that skip `#` lines, e.g. pandas
+/// `comment='#'`, get the plain table).
+pub fn to_csv(cells: &[ExportCell], meta: &ExportMeta) -> Result<String, String> {
+    let mut out = String::new();
+    for (key, value) in [
+        ("title", &meta.title),
+        ("permalink", &meta.permalink),
+        ("data version", &meta.data_version),
+        ("licence", &meta.attribution),
+        ("generated by", &meta.generated_by),
+    ] {
+        out.push_str(&format!(
+            "# {key}: {}\r\n",
+            value.replace(['\r', '\n'], " ")
+        ));
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer
+        .write_record(CSV_COLUMNS)
+        .map_err(|e| e.to_string())?;
+    for cell in cells {
+        let value = cell.value.map(|v| v.to_string()).unwrap_or_default();
+        writer
+            .write_record([
+                cell.museum_id.as_str(),
+                &cell.museum,
+                cell.row_kind,
+                &cell.year,
+                &cell.metric_id,
+                &cell.metric,
+                &cell.unit,
+                &value,
+                &cell.status,
+                &cell.qualifier,
+                &cell.flags,
+                &cell.note,
+                &cell.source,
+                &cell.source_url,
+            ])
+            .map_err(|e| e.to_string())?;
+    }
+    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
+    out.push_str(&String::from_utf8(bytes).map_err(|e| e.to_string())?);
+    Ok(out)
+}
+
+#[derive(Serialize)]
+struct JsonExport<'a> {
+    #[serde(flatten)]
+    meta: &'a ExportMeta,
+    metric: JsonMetric<'a>,
+    years: Vec<String>,
+    cells: &'a [ExportCell],
+    notes: Vec<JsonNote<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonMetric<'a> {
+    id: &'a str,
+    label: &'a str,
+    unit: &'static str,
+    definition: &'a str,
+    dataset: DatasetId,
+}
+
+#[derive(Serialize)]
+struct JsonNote<'a> {
+    id: u8,
+    text: &'a str,
+}
+
+/// The same view as JSON: `{title, permalink, data_version, attribution, generated_by,
+/// metric, years, cells: [ExportCell], notes}`.
+pub fn to_json(
+    dataset: &Dataset,
+    table: &TableView,
+    cells: &[ExportCell],
+    meta: &ExportMeta,
+) -> String {
+    let metric = dataset.metric(table.metric);
+    let export = JsonExport {
+        meta,
+        metric: JsonMetric {
+            id: &metric.id,
+            label: &metric.label,
+            unit: unit_words(metric.unit),
+            definition: &metric.definition,
+            dataset: metric.dataset,
+        },
+        years: table.years.iter().map(|y| y.label()).collect(),
+        cells,
+        notes: dataset
+            .notes_in(table.notes_on_screen())
+            .map(|n| JsonNote {
+                id: n.id,
+                text: &n.text,
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&export).unwrap_or_default()
+}
+
+/// Escapes text for SVG/XML content and attributes.
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Chart styles the downloaded SVG needs, since the page's stylesheet does not travel.
+const SVG_STYLE: &str = ".grid{stroke:#dcdcdc}.axis{stroke:#0b0c0c}text{font-family:Arial,sans-serif;font-size:12px;fill:#0b0c0c}.covid-band{fill:#fff7bf}.series-break line{stroke:#0b0c0c;stroke-width:2;stroke-dasharray:4 3}.chart-tooltip{display:none}.heading{font-size:16px;font-weight:bold}.source{font-size:11px;fill:#505a5f}";
+
+/// A self-contained SVG file of a chart: its marks, a title above and a source line below.
+pub fn standalone_svg(
+    inner_markup: &str,
+    width: f64,
+    height: f64,
+    title: &str,
+    source_line: &str,
+) -> String {
+    let total_height = height + 64.0;
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total_height}\" viewBox=\"0 0 {width} {total_height}\">\
+<style>{SVG_STYLE}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
+<text class=\"heading\" x=\"8\" y=\"22\">{}</text>\
+<g transform=\"translate(0 36)\">{inner_markup}</g>\
+<text class=\"source\" x=\"8\" y=\"{}\">{}</text></svg>",
+        xml_escape(title),
+        total_height - 10.0,
+        xml_escape(source_line)
+    )
+}
+
+/// "Source: DCMS, … Contains public sector information…" for chart downloads.
+pub fn source_line(dataset: &Dataset, table: &TableView) -> String {
+    let publishers: Vec<String> = table
+        .sources_on_screen()
+        .into_iter()
+        .map(|s| dataset.source(s).publisher.clone())
+        .fold(Vec::new(), |mut list, publisher| {
+            if !list.contains(&publisher) {
+                list.push(publisher);
+            }
+            list
+        });
+    format!(
+        "Source: {}. {}",
+        publishers.join("; "),
+        attribution(dataset, table)
+    )
+}
+
+/// A citation for the view: what, who, which years, where, when accessed.
+pub fn citation(dataset: &Dataset, table: &TableView, permalink: &str, accessed: &str) -> String {
+    let metric = dataset.metric(table.metric);
+    let years = match (table.years.first(), table.years.last()) {
+        (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
+        (Some(only), _) => only.label(),
+        _ => String::new(),
+    };
+    let publication = dataset
+        .dataset_info(metric.dataset)
+        .map(|d| format!("{}. {}", d.publisher, d.title))
+        .unwrap_or_default();
+    format!(
+        "{}, {years}. {publication}. Via UK national museums: lending and partnerships explorer. {permalink} (accessed {accessed}).",
+        metric.label
+    )
+}

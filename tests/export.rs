@@ -1,0 +1,203 @@
+//! Downloads carry exactly the table's cells, with statuses, flags, sources and metadata.
+#![cfg(not(target_arch = "wasm32"))]
+
+use museum_lending_explorer::core::export::{
+    citation, data_version, export_cells, file_stem, standalone_svg, to_csv, to_json, ExportMeta,
+    CSV_COLUMNS,
+};
+use museum_lending_explorer::core::load_embedded;
+use museum_lending_explorer::core::model::Dataset;
+use museum_lending_explorer::core::query::{build_table, TableView};
+use museum_lending_explorer::core::url_state::parse_query;
+use museum_lending_explorer::core::{embedded_data_version, EMBEDDED_JSON};
+
+fn view(dataset: &Dataset, query: &str) -> TableView {
+    build_table(dataset, &parse_query(dataset, query).state)
+}
+
+fn meta() -> ExportMeta {
+    ExportMeta {
+        title: "UK loan venues, 2016/17 to 2023/24".into(),
+        permalink: "https://example.org/repo/?v=1&metric=uk_loan_venues".into(),
+        data_version: embedded_data_version(),
+        attribution:
+            "Contains public sector information licensed under the Open Government Licence v3.0."
+                .into(),
+        generated_by: "test".into(),
+    }
+}
+
+#[test]
+fn csv_parses_back_to_the_table_cells() {
+    let dataset = load_embedded().unwrap();
+    let table = view(&dataset, "?metric=uk_loan_venues&from=2016-17&to=2023-24");
+    let cells = export_cells(&dataset, &table);
+    let text = to_csv(&cells, &meta()).unwrap();
+    assert!(text.starts_with("# title: UK loan venues"));
+    assert!(text.contains("# permalink: https://example.org/repo/?v=1&metric=uk_loan_venues\r\n"));
+    assert!(text.contains(&format!("# data version: {}\r\n", embedded_data_version())));
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "every line ends in CRLF"
+    );
+
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        CSV_COLUMNS
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let rows = table.museum_rows.len() + 1 + 1; // museums, recomputed total, published total
+    assert_eq!(records.len(), rows * table.years.len());
+    let find = |museum: &str, year: &str| {
+        records
+            .iter()
+            .find(|r| &r[0] == museum && &r[3] == year)
+            .unwrap()
+    };
+
+    let bm = find("british-museum", "2019/20");
+    assert_eq!((&bm[7], &bm[8]), ("195", "reported"));
+    assert_eq!(
+        &bm[13],
+        "https://www.gov.uk/government/collections/museums-and-galleries-monthly-visits"
+    );
+    let wallace = find("wallace-collection", "2017/18");
+    assert_eq!((&wallace[7], &wallace[8]), ("", "not published"));
+    let iwm = find("imperial-war-museums", "2017/18");
+    assert!(
+        iwm[10].contains("Revised by DCMS")
+            && iwm[10].contains("Changed since the 2018/19 release"),
+        "{:?}",
+        iwm
+    );
+    let smg = find("science-museum-group", "2016/17");
+    assert!(smg[10].contains("Series break"));
+    let total = find("total", "2017/18");
+    assert_eq!((&total[7], &total[8]), ("1279", "recomputed"));
+    assert!(total[11].contains("14 of 15 museums reported; DCMS published 1336"));
+    let published = find("published-total", "2017/18");
+    assert_eq!(&published[7], "1336");
+    // Every museum cell equals the engine's value for it.
+    for row in &table.museum_rows {
+        let id = &dataset.museum(row.museum).id;
+        for cell in &row.cells {
+            let record = find(id, &cell.year.label());
+            assert_eq!(record[7].parse::<f64>().ok(), cell.value());
+        }
+    }
+}
+
+#[test]
+fn csv_quotes_fields_with_commas_and_quotes() {
+    let dataset = load_embedded().unwrap();
+    let table = view(&dataset, "?metric=loans_display_international");
+    let text = to_csv(&export_cells(&dataset, &table), &meta()).unwrap();
+    // The note "Derived: 2,110 - 1,474; ..." contains commas and must be quoted.
+    let line = text
+        .lines()
+        .find(|l| l.contains("all-national-museums") && l.contains("2017/18"))
+        .unwrap();
+    assert!(
+        line.contains("\"17 national museums; Derived: 2,110 - 1,474;"),
+        "{line}"
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    assert!(reader
+        .records()
+        .all(|r| r.unwrap().len() == CSV_COLUMNS.len()));
+}
+
+#[test]
+fn json_export_has_the_documented_shape() {
+    let dataset = load_embedded().unwrap();
+    let table = view(&dataset, "?metric=objects_display");
+    let cells = export_cells(&dataset, &table);
+    let json: serde_json::Value =
+        serde_json::from_str(&to_json(&dataset, &table, &cells, &meta())).unwrap();
+    for key in [
+        "title",
+        "permalink",
+        "data_version",
+        "attribution",
+        "metric",
+        "years",
+        "cells",
+        "notes",
+    ] {
+        assert!(json.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(json["metric"]["id"], "objects_display");
+    assert_eq!(json["cells"].as_array().unwrap().len(), cells.len());
+    let sector = json["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["museum_id"] == "all-national-museums" && c["year"] == "2019/20")
+        .unwrap();
+    assert_eq!(sector["value"], 71205.0);
+    assert_eq!(sector["row_kind"], "sector");
+    assert!(
+        json["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["row_kind"] != "total"),
+        "partnership figures are never summed"
+    );
+}
+
+#[test]
+fn names_versions_svg_and_citation() {
+    let dataset = load_embedded().unwrap();
+    let table = view(&dataset, "?metric=uk_loan_venues&from=2016/17&to=2023/24");
+    assert_eq!(
+        file_stem(&dataset, &table),
+        "uk_loan_venues_2016-17_to_2023-24"
+    );
+    assert_eq!(
+        file_stem(
+            &dataset,
+            &view(&dataset, "?metric=uk_loan_venues&from=2019-20&to=2019-20")
+        ),
+        "uk_loan_venues_2019-20"
+    );
+    assert_eq!(data_version(EMBEDDED_JSON), embedded_data_version());
+    assert_ne!(
+        data_version(EMBEDDED_JSON),
+        data_version(&EMBEDDED_JSON[1..])
+    );
+    assert_eq!(data_version("").len(), 16);
+
+    let svg = standalone_svg(
+        "<circle data-year=\"2019-20\"/>",
+        800.0,
+        300.0,
+        "Loans & venues <UK>",
+        "Source: DCMS",
+    );
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(svg.contains("Loans &amp; venues &lt;UK&gt;"));
+    assert!(svg.contains("<circle data-year=\"2019-20\"/>") && svg.contains("Source: DCMS"));
+
+    let text = citation(
+        &dataset,
+        &table,
+        "https://example.org/?v=1",
+        "24 November 2026",
+    );
+    assert!(
+        text.starts_with(
+            "UK loan venues, 2016/17 to 2023/24. Department for Culture, Media and Sport (DCMS)."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("https://example.org/?v=1 (accessed 24 November 2026)."),
+        "{text}"
+    );
+}
