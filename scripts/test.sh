@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check: formatting, clippy (host and wasm),
+# actionlint on the Pages workflow,
 # the data-file check, native tests, browser tests (wasm-bindgen-test in headless Chrome),
 # a release build under a GitHub Pages-style base path, and end-to-end tests against it.
 set -euo pipefail
@@ -13,6 +14,7 @@ T cargo fetch --locked
 T cargo fmt --check
 T cargo clippy --locked --offline --all-targets -- -D warnings
 T cargo clippy --locked --offline --target wasm32-unknown-unknown --all-targets -- -D warnings
+T node scripts/lint-workflows.mjs
 T cargo run --locked --offline --quiet --bin gen-data -- --check
 T cargo test --locked --offline
 T cargo test --locked --offline --target wasm32-unknown-unknown --test web
