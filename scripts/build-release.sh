@@ -3,7 +3,7 @@
 #   scripts/build-release.sh /<repo>/
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. .tools/env.sh
+. "${TOOLS_DIR:-.tools}/env.sh"
 PUBLIC_URL="${1:-/}"
 trunk build --release --locked --offline --public-url "$PUBLIC_URL"
 touch dist/.nojekyll   # Pages must serve files as they are

@@ -3,7 +3,7 @@
 # the end-to-end tests in headless Chromium against it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. .tools/env.sh
+. "${TOOLS_DIR:-.tools}/env.sh"
 PUBLIC_URL="${1:-/some-repo/}"
 site=$(mktemp -d)
 mkdir -p "$site$PUBLIC_URL"

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh
-. .tools/env.sh
+. "${TOOLS_DIR:-.tools}/env.sh"
 cargo run --locked --quiet --bin gen-data -- --check || {
   echo "data/explorer-data.json is older than data/**/*.csv: regenerating it"
   cargo run --locked --quiet --bin gen-data

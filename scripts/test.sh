@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh
-. .tools/env.sh
+. "${TOOLS_DIR:-.tools}/env.sh"
 PUBLIC_URL="${PUBLIC_URL:-/some-repo/}"
 T() { local s=$SECONDS; echo; echo "==> $*"; "$@"; echo "    [$((SECONDS - s)) s] $*"; }
 
