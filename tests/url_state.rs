@@ -3,11 +3,22 @@
 
 use museum_lending_explorer::core::load_embedded;
 use museum_lending_explorer::core::model::Dataset;
+use museum_lending_explorer::core::query::ViewState;
 use museum_lending_explorer::core::url_state::{parse_query, to_query};
 use museum_lending_explorer::core::year::FinancialYear;
 
 fn dataset() -> Dataset {
     load_embedded().unwrap()
+}
+
+/// The ids of the museums a view names.
+fn museum_ids<'a>(dataset: &'a Dataset, state: &ViewState) -> Vec<&'a str> {
+    state
+        .museums
+        .iter()
+        .flatten()
+        .map(|m| dataset.museum(*m).id.as_str())
+        .collect()
 }
 
 #[test]
@@ -74,14 +85,7 @@ fn slash_years_and_aliases_are_accepted() {
         "?metric=visits_total&museums=Geffrye%20Museum,tate&from=2019/20&to=2019%2F20",
     );
     assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
-    let ids: Vec<&str> = parsed
-        .state
-        .museums
-        .as_ref()
-        .unwrap()
-        .iter()
-        .map(|m| dataset.museum(*m).id.as_str())
-        .collect();
+    let ids = museum_ids(&dataset, &parsed.state);
     assert_eq!(ids, ["museum-of-the-home", "tate-gallery-group"]);
     assert_eq!(parsed.state.from, Some(FinancialYear(2019)));
 }
@@ -109,14 +113,7 @@ fn bad_values_are_dropped_with_specific_notices() {
     assert!(notices.contains("'to' 2030/31 is outside"), "{notices}");
     assert!(notices.contains("unknown setting 'colour'"), "{notices}");
     // The rest still applies.
-    let ids: Vec<&str> = parsed
-        .state
-        .museums
-        .as_ref()
-        .unwrap()
-        .iter()
-        .map(|m| dataset.museum(*m).id.as_str())
-        .collect();
+    let ids = museum_ids(&dataset, &parsed.state);
     assert_eq!(ids, ["british-museum"]);
     assert_eq!(parsed.state.from, None);
     assert_eq!(parsed.state.to, Some(FinancialYear(2023)));
@@ -163,13 +160,7 @@ fn switching_metric_keeps_what_still_applies() {
     );
     let objects = dataset.metric_by_id("objects_display").unwrap();
     let switched = parsed.state.with_metric(&dataset, objects);
-    let ids: Vec<&str> = switched
-        .museums
-        .as_ref()
-        .unwrap()
-        .iter()
-        .map(|m| dataset.museum(*m).id.as_str())
-        .collect();
+    let ids = museum_ids(&dataset, &switched);
     assert_eq!(
         ids,
         ["tate-gallery-group"],

@@ -110,14 +110,16 @@ fn detail_note(detail: &FactDetail) -> String {
         .join("; ")
 }
 
+/// The cells of one published row; `key` overrides the museum id (`published-total`).
 fn fact_cells(
     dataset: &Dataset,
     table: &TableView,
     row: &Row,
-    museum_id: &str,
-    museum: &str,
+    key: Option<&str>,
     kind: &'static str,
 ) -> Vec<ExportCell> {
+    let museum = dataset.museum(row.museum);
+    let (museum_id, museum) = (key.unwrap_or(&museum.id), &museum.name);
     let metric = dataset.metric(table.metric);
     row.cells
         .iter()
@@ -155,15 +157,7 @@ pub fn export_cells(dataset: &Dataset, table: &TableView) -> Vec<ExportCell> {
     let metric = dataset.metric(table.metric);
     let mut cells = Vec::new();
     for row in &table.museum_rows {
-        let museum = dataset.museum(row.museum);
-        cells.extend(fact_cells(
-            dataset,
-            table,
-            row,
-            &museum.id,
-            &museum.name,
-            "museum",
-        ));
+        cells.extend(fact_cells(dataset, table, row, None, "museum"));
     }
     for total in table.computed_total.iter().flatten() {
         let mut note = total.coverage();
@@ -203,26 +197,16 @@ pub fn export_cells(dataset: &Dataset, table: &TableView) -> Vec<ExportCell> {
         });
     }
     if let Some(row) = &table.published_total {
-        let name = &dataset.museum(row.museum).name;
         cells.extend(fact_cells(
             dataset,
             table,
             row,
-            "published-total",
-            name,
+            Some("published-total"),
             "published_total",
         ));
     }
     if let Some(row) = &table.sector_row {
-        let museum = dataset.museum(row.museum);
-        cells.extend(fact_cells(
-            dataset,
-            table,
-            row,
-            &museum.id,
-            &museum.name,
-            "sector",
-        ));
+        cells.extend(fact_cells(dataset, table, row, None, "sector"));
     }
     cells
 }

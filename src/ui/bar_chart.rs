@@ -4,6 +4,7 @@
 use crate::core::chart::{BarChart, PALETTE};
 use crate::core::format::format_value;
 use crate::core::model::{Dataset, Unit};
+use crate::ui::chart_svg::ChartSvg;
 use crate::ui::line_chart::point_text;
 use leptos::prelude::*;
 
@@ -64,20 +65,11 @@ pub fn BarChartView(
         .collect_view();
     view! {
         <figure class="chart bar-chart">
-            <svg
-                viewBox=format!("0 0 {width} {height}")
-                width="100%"
-                role="img"
-                aria-labelledby="chart-title chart-desc"
-                class="chart-svg"
-                id="chart-svg"
-            >
-                <title id="chart-title">{title}</title>
-                <desc id="chart-desc">{summary}</desc>
+            <ChartSvg width=width height=height title=title summary=summary>
                 {ticks}
                 <line class="axis" x1=chart.zero x2=chart.zero y1="0" y2=axis />
                 {bars}
-            </svg>
+            </ChartSvg>
             {(!chart.missing.is_empty()).then(|| view! {
                 <div class="chart-note">
                     <p>"Not drawn, no figure:"</p>

@@ -5,6 +5,7 @@ use crate::core::chart::LineChart;
 use crate::core::format::format_value;
 use crate::core::markers::markers_in;
 use crate::core::model::{Dataset, Unit};
+use crate::ui::chart_svg::ChartSvg;
 use leptos::prelude::*;
 
 /// Text a point announces on hover and focus.
@@ -177,16 +178,7 @@ pub fn LineChartView(
         .any(|line| line.points.iter().any(|p| p.not_comparable));
     view! {
         <figure class="chart line-chart">
-            <svg
-                viewBox=format!("0 0 {width} {height}")
-                width="100%"
-                role="img"
-                aria-labelledby="chart-title chart-desc"
-                class="chart-svg"
-                id="chart-svg"
-            >
-                <title id="chart-title">{title}</title>
-                <desc id="chart-desc">{summary}</desc>
+            <ChartSvg width=width height=height title=title summary=summary>
                 {covid}
                 {grid}
                 <line class="axis" x1=chart.left x2=chart.right y1=chart.bottom y2=chart.bottom />
@@ -194,7 +186,7 @@ pub fn LineChartView(
                 {breaks}
                 {series}
                 {tooltip}
-            </svg>
+            </ChartSvg>
             <ul class="chart-legend" aria-label="Series">{legend}</ul>
             {not_comparable.then(|| view! {
                 <p class="chart-note">"Hollow points are not comparable with later years (method change, DCMS note 19)."</p>

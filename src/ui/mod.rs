@@ -4,6 +4,7 @@
 pub mod app;
 pub mod bar_chart;
 pub mod chart_panel;
+pub mod chart_svg;
 pub mod compare_control;
 pub mod data_downloads;
 pub mod download;
