@@ -3,7 +3,7 @@
 
 use museum_lending_explorer::core::analysis::{museum_change, standings, total_change, NoChange};
 use museum_lending_explorer::core::chart::{bar_chart, line_chart, series_for};
-use museum_lending_explorer::core::headlines::{headlines, Verdict};
+use museum_lending_explorer::core::headlines::{headlines, stated_text, Verdict};
 use museum_lending_explorer::core::load_embedded;
 use museum_lending_explorer::core::model::Dataset;
 use museum_lending_explorer::core::query::{build_table, SeriesChoice, ViewState};
@@ -290,4 +290,11 @@ fn line_chart_leaves_gaps_and_marks_breaks() {
         .iter()
         .any(|(label, words)| label == "Wallace Collection" && words == "not published"));
     assert_eq!(bars.bars.len() + bars.missing.len(), inputs.len());
+}
+
+#[test]
+fn stated_changes_keep_their_published_precision() {
+    assert_eq!(stated_text(-94.0), "\u{2212}94%");
+    assert_eq!(stated_text(4.4), "+4.4%");
+    assert_eq!(stated_text(26.0), "+26%");
 }

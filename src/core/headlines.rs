@@ -47,6 +47,19 @@ fn stated_decimals(stated: f64) -> i32 {
     }
 }
 
+/// The stated change as published: "−94%", "+4.4%".
+pub fn stated_text(stated: f64) -> String {
+    let sign = if stated > 0.0 {
+        "+"
+    } else if stated < 0.0 {
+        "\u{2212}"
+    } else {
+        ""
+    };
+    let decimals = stated_decimals(stated) as usize;
+    format!("{sign}{:.*}%", decimals, stated.abs())
+}
+
 fn round_to(value: f64, decimals: i32) -> f64 {
     let scale = 10f64.powi(decimals);
     (value * scale).round() / scale

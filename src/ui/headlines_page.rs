@@ -2,7 +2,7 @@
 //! recomputation from the published levels, with a verdict. Generated from the data.
 
 use crate::core::format::format_qualified;
-use crate::core::headlines::{headlines, Verdict};
+use crate::core::headlines::{headlines, stated_text, Verdict};
 use crate::core::model::Fact;
 use crate::core::query::{ViewState, SECTOR_ID};
 use crate::core::summary::signed_percent;
@@ -41,7 +41,7 @@ pub fn HeadlinesPage(store: ViewStore) -> impl IntoView {
         .map(|headline| {
             let claim = headline.claim;
             let source = dataset.museum_by_id(&claim.museum).map(|_| ()).and(dataset.file.sources.iter().find(|s| s.id == claim.source));
-            let stated = claim.stated_change_pct.map(signed_percent).unwrap_or_else(|| "no percentage stated".into());
+            let stated = claim.stated_change_pct.map(stated_text).unwrap_or_else(|| "no percentage stated".into());
             let recomputed = headline.recomputed.map(signed_percent).unwrap_or_else(|| "cannot be recomputed".into());
             let verdict = match &headline.verdict {
                 Verdict::Reproduced => "Reproduced: the published levels give the stated change.".to_string(),
