@@ -13,8 +13,17 @@ fn data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
 }
 
+/// A scratch copy of data/, removed when dropped.
+struct ScratchData(PathBuf);
+
+impl Drop for ScratchData {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
 /// A scratch copy of data/ whose `file` has `from` replaced by `to` once.
-fn corrupted_copy(file: &str, from: &str, to: &str) -> PathBuf {
+fn corrupted_copy(file: &str, from: &str, to: &str) -> ScratchData {
     // Tests run in parallel: each copy gets its own folder.
     static COPIES: AtomicUsize = AtomicUsize::new(0);
     let scratch = std::env::temp_dir().join(format!(
@@ -33,7 +42,7 @@ fn corrupted_copy(file: &str, from: &str, to: &str) -> PathBuf {
     let text = fs::read_to_string(&target).unwrap();
     assert!(text.contains(from), "{from} not found in {file}");
     fs::write(&target, text.replacen(from, to, 1)).unwrap();
-    scratch
+    ScratchData(scratch)
 }
 
 fn line_of(file: &str, needle: &str) -> usize {
@@ -95,7 +104,7 @@ fn unknown_museum_fails_naming_file_and_row() {
         "british-museum,2019/20,uk_loan_venues",
         "british-musem,2019/20,uk_loan_venues",
     );
-    let error = generate(&dir).unwrap_err();
+    let error = generate(&dir.0).unwrap_err();
     assert_eq!(error.file, "data/dcms_kpi/values.csv");
     assert_eq!(error.row, row);
     assert!(
@@ -107,7 +116,7 @@ fn unknown_museum_fails_naming_file_and_row() {
 #[test]
 fn unknown_flag_and_bad_value_fail() {
     let dir = corrupted_copy("dcms_kpi/values.csv", "smg_method_break,19", "smg_break,19");
-    let error = generate(&dir).unwrap_err();
+    let error = generate(&dir.0).unwrap_err();
     assert!(
         error.problem.contains("unknown flag 'smg_break'"),
         "{error}"
@@ -118,7 +127,7 @@ fn unknown_flag_and_bad_value_fail() {
         "loans_display,2110,",
         "loans_display,2 110,",
     );
-    let error = generate(&dir).unwrap_err();
+    let error = generate(&dir.0).unwrap_err();
     assert_eq!(error.file, "data/partnership/facts.csv");
     assert_eq!(error.row, 2);
     assert!(error.problem.contains("'2 110' is not a number"), "{error}");
@@ -131,7 +140,7 @@ fn missing_value_with_reported_status_fails() {
         "wallace-collection,2017/18,uk_loan_venues,,not_published",
         "wallace-collection,2017/18,uk_loan_venues,,reported",
     );
-    let error = generate(&dir).unwrap_err();
+    let error = generate(&dir.0).unwrap_err();
     assert!(
         error.problem.contains("status 'reported' needs a value"),
         "{error}"

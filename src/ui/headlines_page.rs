@@ -40,7 +40,7 @@ pub fn HeadlinesPage(store: ViewStore) -> impl IntoView {
         .into_iter()
         .map(|headline| {
             let claim = headline.claim;
-            let source = dataset.museum_by_id(&claim.museum).map(|_| ()).and(dataset.file.sources.iter().find(|s| s.id == claim.source));
+            let source = dataset.file.sources.iter().find(|s| s.id == claim.source);
             let stated = claim.stated_change_pct.map(stated_text).unwrap_or_else(|| "no percentage stated".into());
             let recomputed = headline.recomputed.map(signed_percent).unwrap_or_else(|| "cannot be recomputed".into());
             let verdict = match &headline.verdict {
