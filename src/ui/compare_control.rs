@@ -3,6 +3,7 @@
 use crate::core::query::{metric_years, year_bounds};
 use crate::core::year::FinancialYear;
 use crate::ui::store::ViewStore;
+use crate::ui::year_range::year_options;
 use leptos::prelude::*;
 
 #[component]
@@ -34,16 +35,7 @@ pub fn CompareControl(store: ViewStore) -> impl IntoView {
             <label for="compare">"Show change since"</label>
             <select id="compare" on:change=on_change prop:value=current>
                 <option value="" selected=move || current().is_empty()>"No comparison"</option>
-                {move || {
-                    choices()
-                        .into_iter()
-                        .map(|year| {
-                            let slug = year.slug();
-                            let selected = slug == current();
-                            view! { <option value=slug selected=selected>{year.label()}</option> }
-                        })
-                        .collect_view()
-                }}
+                {move || year_options(choices(), &current())}
             </select>
         </div>
     }

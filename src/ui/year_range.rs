@@ -5,6 +5,18 @@ use crate::core::year::FinancialYear;
 use crate::ui::store::ViewStore;
 use leptos::prelude::*;
 
+/// `<option>`s for `years`, the one whose slug is `current` selected.
+pub fn year_options(years: Vec<FinancialYear>, current: &str) -> impl IntoView {
+    years
+        .into_iter()
+        .map(|year| {
+            let slug = year.slug();
+            let selected = slug == current;
+            view! { <option value=slug selected=selected>{year.label()}</option> }
+        })
+        .collect_view()
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum End {
     From,
@@ -47,16 +59,7 @@ pub fn YearRange(store: ViewStore) -> impl IntoView {
         };
         view! {
             <select id=id on:change=move |ev| set_year(end, event_target_value(&ev)) prop:value=current>
-                {move || {
-                    years()
-                        .into_iter()
-                        .map(|year| {
-                            let slug = year.slug();
-                            let is_current = slug == current();
-                            view! { <option value=slug selected=is_current>{year.label()}</option> }
-                        })
-                        .collect_view()
-                }}
+                {move || year_options(years(), &current())}
             </select>
         }
     };
