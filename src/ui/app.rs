@@ -1,5 +1,6 @@
 //! The page: controls on the left, results on the right, sources below.
 
+use crate::core::export::view_title;
 use crate::core::model::{DataError, Dataset};
 use crate::core::query::{build_table, Page};
 use crate::ui::chart_panel::ChartPanel;
@@ -57,6 +58,14 @@ fn Explorer(dataset: &'static Dataset) -> impl IntoView {
     // (which would lose the keyboard focus).
     let page = Memo::new(move |_| store.state.get().page);
     let embed = Memo::new(move |_| store.state.get().embed);
+    // The tab title names the view, so bookmarks and history entries say what they show.
+    Effect::new(move |_| {
+        let title = match page.get() {
+            Page::Headlines => "Headlines recomputed".to_string(),
+            Page::Explorer => view_title(dataset, &table.get()),
+        };
+        document().set_title(&format!("{title} – UK national museums explorer"));
+    });
     let open_page = move |page: Page| {
         let mut next = store.state.get_untracked();
         next.page = page;

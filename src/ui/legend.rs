@@ -38,7 +38,7 @@ pub fn Legend(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
             statuses
                 .into_iter()
                 .filter_map(status_explanation)
-                .map(|text| ("Words".to_string(), text.to_string())),
+                .map(|text| ("Words in the table".to_string(), text.to_string())),
         );
         if table
             .published_rows()
@@ -46,7 +46,7 @@ pub fn Legend(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
             .any(|cell| cell.fact.is_none())
         {
             items.push((
-                "Words".into(),
+                "Words in the table".into(),
                 "no figure: the sources hold no figure for this museum and year.".into(),
             ));
         }
@@ -55,7 +55,12 @@ pub fn Legend(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
                 .qualifiers_on_screen()
                 .into_iter()
                 .filter_map(|code| explain_qualifier(Qualifier::ALL[usize::from(code)]))
-                .map(|text| ("Wording".to_string(), text.to_string())),
+                .map(|text| {
+                    (
+                        "How the source worded a figure".to_string(),
+                        text.to_string(),
+                    )
+                }),
         );
         items
     };
@@ -65,9 +70,17 @@ pub fn Legend(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
             <p class="legend-intro">"A thick line before a year marks a series break: figures either side are not directly comparable."</p>
             <dl id="legend">
                 {move || {
-                    entries()
+                    let entries = entries();
+                    // Consecutive entries under the same term share one <dt>.
+                    let terms: Vec<Option<String>> = entries
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (term, _))| (i == 0 || entries[i - 1].0 != *term).then(|| term.clone()))
+                        .collect();
+                    entries
                         .into_iter()
-                        .map(|(term, text)| view! { <dt>{term}</dt><dd>{text}</dd> })
+                        .zip(terms)
+                        .map(|((_, text), term)| view! { {term.map(|term| view! { <dt>{term}</dt> })}<dd>{text}</dd> })
                         .collect_view()
                 }}
             </dl>
