@@ -45,14 +45,19 @@ fn change_from_levels(
         from,
         to,
         absolute: to - from,
-        percent: (from != 0.0).then(|| (to - from) / from * 100.0),
+        percent: exact_percent_change(from, to),
         crosses_break,
     })
 }
 
+/// (to − from) / from × 100; `None` from a zero base.
+fn exact_percent_change(from: f64, to: f64) -> Option<f64> {
+    (from != 0.0).then(|| (to - from) / from * 100.0)
+}
+
 /// Percentage change rounded to one decimal place, as the headlines compare it.
 pub fn percent_change(from: f64, to: f64) -> Option<f64> {
-    (from != 0.0).then(|| ((to - from) / from * 1000.0).round() / 10.0)
+    exact_percent_change(from, to).map(|percent| (percent * 10.0).round() / 10.0)
 }
 
 /// True when one museum's series has a break after `base` up to and including `latest`,

@@ -280,7 +280,14 @@ pub fn museums_with_data(dataset: &Dataset, metric: u16) -> Vec<u16> {
 
 /// The first and last year the view covers.
 pub fn year_bounds(dataset: &Dataset, state: &ViewState) -> Option<(FinancialYear, FinancialYear)> {
-    let years = metric_years(dataset, state.metric);
+    bounds_within(&metric_years(dataset, state.metric), state)
+}
+
+/// `state`'s from/to, defaulted and clamped to the metric's sorted `years`.
+fn bounds_within(
+    years: &[FinancialYear],
+    state: &ViewState,
+) -> Option<(FinancialYear, FinancialYear)> {
     let first = *years.first()?;
     let last = *years.last()?;
     let from = state.from.unwrap_or(first).clamp(first, last);
@@ -379,8 +386,9 @@ fn compare_with_published(
 /// Builds the table for a view: rows museums, columns years, totals below.
 pub fn build_table(dataset: &Dataset, state: &ViewState) -> TableView {
     let metric = state.metric;
-    let bounds = year_bounds(dataset, state);
-    let years: Vec<FinancialYear> = metric_years(dataset, metric)
+    let all_years = metric_years(dataset, metric);
+    let bounds = bounds_within(&all_years, state);
+    let years: Vec<FinancialYear> = all_years
         .into_iter()
         .filter(|year| bounds.is_some_and(|(from, to)| (from..=to).contains(year)))
         .collect();

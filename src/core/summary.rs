@@ -103,14 +103,6 @@ pub fn summarise(dataset: &Dataset, table: &TableView, series: SeriesChoice) -> 
     let Some(&latest) = table.years.last() else {
         return format!("There are no {label} figures for this selection.");
     };
-    let leader = standings(dataset, table).into_iter().next().map(|top| {
-        format!(
-            "the highest in {latest} was {} with {}",
-            dataset.museum(top.museum).name,
-            format_value(top.value, unit)
-        )
-    });
-
     if let Some(totals) = &table.computed_total {
         let values: Vec<Option<f64>> = totals.iter().map(|t| t.value).collect();
         let Some(span) = ends(&values) else {
@@ -152,9 +144,12 @@ pub fn summarise(dataset: &Dataset, table: &TableView, series: SeriesChoice) -> 
             ));
         }
         if series == SeriesChoice::Museums || table.museum_rows.len() > 1 {
-            if let Some(leader) = leader {
-                sentence.push_str("; ");
-                sentence.push_str(&leader);
+            if let Some(top) = standings(dataset, table).first() {
+                sentence.push_str(&format!(
+                    "; the highest in {latest} was {} with {}",
+                    dataset.museum(top.museum).name,
+                    format_value(top.value, unit)
+                ));
             }
         }
         return capitalise(sentence + ".");

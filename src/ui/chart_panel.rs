@@ -34,7 +34,7 @@ pub fn ChartFigure(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
             window_width.set(width);
         }
     });
-    let drawn = move || store.state.get().chart.resolve(table.get().years.len());
+    let drawn = move || store.drawn_chart(table);
     let summary = Memo::new(move |_| summarise(dataset, &table.get(), store.state.get().series));
 
     let chart = move || {
@@ -93,7 +93,7 @@ pub fn ChartFigure(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
 /// The view switcher and series choice above the chart.
 #[component]
 pub fn ChartPanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
-    let drawn = move || store.state.get().chart.resolve(table.get().years.len());
+    let drawn = move || store.drawn_chart(table);
     let choose = move |kind: ChartKind| {
         let mut next = store.state.get_untracked();
         next.chart = kind;

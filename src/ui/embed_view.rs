@@ -11,8 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn EmbedView(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     let dataset = store.dataset;
-    let table_only =
-        move || store.state.get().chart.resolve(table.get().years.len()) == ChartKind::Table;
+    let table_only = move || store.drawn_chart(table) == ChartKind::Table;
     view! {
         <main class="embed" id="embed-view">
             <h1 class="embed-title">{move || view_title(dataset, &table.get())}</h1>

@@ -2,6 +2,7 @@
 
 use crate::core::format::unit_words;
 use crate::core::model::{DatasetId, Metric};
+use crate::ui::grouping::group_in_order;
 use crate::ui::store::ViewStore;
 use leptos::prelude::*;
 
@@ -14,15 +15,10 @@ fn dataset_label(dataset: DatasetId) -> &'static str {
 
 /// `(group label, metric indexes)` in data order.
 fn metric_groups(metrics: &[Metric]) -> Vec<(String, Vec<u16>)> {
-    let mut groups: Vec<(String, Vec<u16>)> = Vec::new();
-    for (index, metric) in metrics.iter().enumerate() {
+    group_in_order(metrics.iter().enumerate().map(|(index, metric)| {
         let label = format!("{}: {}", dataset_label(metric.dataset), metric.family);
-        match groups.iter_mut().find(|(existing, _)| *existing == label) {
-            Some((_, members)) => members.push(index as u16),
-            None => groups.push((label, vec![index as u16])),
-        }
-    }
-    groups
+        (label, index as u16)
+    }))
 }
 
 #[component]

@@ -9,6 +9,7 @@ pub mod compare_control;
 pub mod data_downloads;
 pub mod download;
 pub mod embed_view;
+pub mod grouping;
 pub mod headlines_page;
 pub mod history;
 pub mod legend;

@@ -2,22 +2,21 @@
 //! ticked; "all" is the default and follows the metric.
 
 use crate::core::query::museums_with_data;
+use crate::ui::grouping::group_in_order;
 use crate::ui::store::ViewStore;
 use leptos::prelude::*;
 
 /// Non-aggregate museums grouped by sponsor, in the order sponsors first appear.
 fn sponsor_groups(store: &ViewStore) -> Vec<(String, Vec<u16>)> {
-    let mut groups: Vec<(String, Vec<u16>)> = Vec::new();
-    for (index, museum) in store.dataset.museums().iter().enumerate() {
-        if museum.is_aggregate {
-            continue;
-        }
-        let label = format!("Sponsored by {}", museum.sponsor);
-        match groups.iter_mut().find(|(existing, _)| *existing == label) {
-            Some((_, members)) => members.push(index as u16),
-            None => groups.push((label, vec![index as u16])),
-        }
-    }
+    let mut groups = group_in_order(
+        store
+            .dataset
+            .museums()
+            .iter()
+            .enumerate()
+            .filter(|(_, museum)| !museum.is_aggregate)
+            .map(|(index, museum)| (format!("Sponsored by {}", museum.sponsor), index as u16)),
+    );
     for (_, members) in &mut groups {
         members.sort_by(|a, b| {
             store

@@ -39,7 +39,11 @@ fn today() -> String {
 }
 
 /// The chart on screen as a standalone SVG with its title and source line.
-fn chart_svg(store: ViewStore, table: &TableView) -> Option<(String, f64, f64)> {
+fn chart_svg(store: ViewStore, table: &TableView) -> Result<(String, f64, f64), String> {
+    chart_svg_on_screen(store, table).ok_or_else(|| "there is no chart on screen".to_string())
+}
+
+fn chart_svg_on_screen(store: ViewStore, table: &TableView) -> Option<(String, f64, f64)> {
     let element = document().get_element_by_id("chart-svg")?;
     let view_box = element.get_attribute("viewBox")?;
     let numbers: Vec<f64> = view_box
@@ -72,6 +76,10 @@ pub fn SharePanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
         attribution: attribution(dataset, table),
         generated_by: "UK national museums: lending and partnerships explorer".into(),
     };
+    // Named after the view: uk_loan_venues_2016-17_to_2023-24.csv.
+    let file_name = move |table: &TableView, extension: &str| {
+        format!("{}.{extension}", file_stem(dataset, table))
+    };
     let report = move |result: Result<(), String>, what: &str| {
         status.set(match result {
             Ok(()) => format!("{what} downloaded."),
@@ -80,13 +88,8 @@ pub fn SharePanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     };
     let export_csv = move |_| {
         let table = table.get_untracked();
-        let result = to_csv(&export_cells(dataset, &table), &meta(&table)).and_then(|csv| {
-            download_text(
-                &format!("{}.csv", file_stem(dataset, &table)),
-                "text/csv",
-                &csv,
-            )
-        });
+        let result = to_csv(&export_cells(dataset, &table), &meta(&table))
+            .and_then(|csv| download_text(&file_name(&table, "csv"), "text/csv", &csv));
         report(result, "CSV");
     };
     let export_json = move |_| {
@@ -98,41 +101,30 @@ pub fn SharePanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
             &meta(&table),
         );
         report(
-            download_text(
-                &format!("{}.json", file_stem(dataset, &table)),
-                "application/json",
-                &json,
-            ),
+            download_text(&file_name(&table, "json"), "application/json", &json),
             "JSON",
         );
     };
     let export_svg = move |_| {
         let table = table.get_untracked();
-        let result = chart_svg(store, &table)
-            .ok_or_else(|| "there is no chart on screen".to_string())
-            .and_then(|(svg, _, _)| {
-                download_text(
-                    &format!("{}.svg", file_stem(dataset, &table)),
-                    "image/svg+xml",
-                    &svg,
-                )
-            });
+        let result = chart_svg(store, &table).and_then(|(svg, _, _)| {
+            download_text(&file_name(&table, "svg"), "image/svg+xml", &svg)
+        });
         report(result, "SVG");
     };
     let export_png = move |_| {
         let table = table.get_untracked();
-        let name = format!("{}.png", file_stem(dataset, &table));
+        let name = file_name(&table, "png");
         let chart = chart_svg(store, &table);
         leptos::task::spawn_local(async move {
             let result = match chart {
-                Some((svg, width, height)) => download_png(&name, &svg, width, height).await,
-                None => Err("there is no chart on screen".into()),
+                Ok((svg, width, height)) => download_png(&name, &svg, width, height).await,
+                Err(error) => Err(error),
             };
             report(result, "PNG");
         });
     };
-    let no_chart =
-        move || store.state.get().chart.resolve(table.get().years.len()) == ChartKind::Table;
+    let no_chart = move || store.drawn_chart(table) == ChartKind::Table;
 
     let permalink = move || {
         store.state.track();

@@ -1,7 +1,7 @@
 //! The view state shared by the components, kept in step with the URL.
 
 use crate::core::model::Dataset;
-use crate::core::query::ViewState;
+use crate::core::query::{ChartKind, TableView, ViewState};
 use crate::core::url_state::{parse_query, to_query};
 use crate::ui::history;
 use leptos::prelude::*;
@@ -49,6 +49,11 @@ impl ViewStore {
         let mut state = self.state.get_untracked();
         state.embed = embed;
         history::permalink(&to_query(self.dataset, &state))
+    }
+
+    /// The chart the view draws (`view=` resolved against the years shown); reactive.
+    pub fn drawn_chart(&self, table: Memo<TableView>) -> ChartKind {
+        self.state.get().chart.resolve(table.get().years.len())
     }
 
     /// Re-reads the address bar (after back/forward) without adding a history entry.
