@@ -276,7 +276,8 @@ pub fn line_chart(
             let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
             let mut points = Vec::new();
             let mut missing = Vec::new();
-            let mut joined = false;
+            // The year of the point just drawn in the previous column, if any.
+            let mut previous: Option<FinancialYear> = None;
             for (column, entry) in input.values.iter().enumerate() {
                 let breaks_here = column > 0 && entry.flags & flags.series_break != 0;
                 if breaks_here {
@@ -292,9 +293,12 @@ pub fn line_chart(
                 }
                 let Some(value) = entry.value else {
                     missing.push((entry.year, entry.missing_words.clone()));
-                    joined = false;
+                    previous = None;
                     continue;
                 };
+                // Sparse sources (the partnership reports) have no column for years without any
+                // figure, so neighbouring columns can be years apart: join only consecutive years.
+                let joined = previous.is_some_and(|year| year.0 + 1 == entry.year.0);
                 let point = (x_of(column), y_of(value));
                 if joined && !breaks_here {
                     if let Some(segment) = segments.last_mut() {
@@ -303,7 +307,7 @@ pub fn line_chart(
                 } else {
                     segments.push(vec![point]);
                 }
-                joined = true;
+                previous = Some(entry.year);
                 points.push(LinePoint {
                     year: entry.year,
                     x: point.0,
