@@ -5,6 +5,7 @@ use super::format::{status_words, unit_words, NO_FIGURE};
 use super::markers::markers_in;
 use super::model::{Dataset, DatasetId, Fact, FactDetail, Qualifier};
 use super::query::{Row, TableView};
+use super::year::span_text;
 use serde::Serialize;
 
 /// Stable fingerprint of the embedded data (FNV-1a, 64 bits), so a download says which
@@ -20,11 +21,9 @@ pub fn data_version(json: &str) -> String {
 /// title of every download of the view.
 pub fn view_title(dataset: &Dataset, table: &TableView) -> String {
     let metric = dataset.metric(table.metric);
-    let span = match (table.years.first(), table.years.last()) {
-        (Some(first), Some(last)) if first == last => format!(", {first}"),
-        (Some(first), Some(last)) => format!(", {first} to {last}"),
-        _ => String::new(),
-    };
+    let span = span_text(&table.years)
+        .map(|span| format!(", {span}"))
+        .unwrap_or_default();
     format!(
         "{} by museum{span} ({})",
         metric.label,
@@ -396,11 +395,7 @@ pub fn source_line(dataset: &Dataset, table: &TableView) -> String {
 /// A citation for the view: what, who, which years, where, when accessed.
 pub fn citation(dataset: &Dataset, table: &TableView, permalink: &str, accessed: &str) -> String {
     let metric = dataset.metric(table.metric);
-    let years = match (table.years.first(), table.years.last()) {
-        (Some(first), Some(last)) if first != last => format!("{first} to {last}"),
-        (Some(only), _) => only.label(),
-        _ => String::new(),
-    };
+    let years = span_text(&table.years).unwrap_or_default();
     let publication = dataset
         .dataset_info(metric.dataset)
         .map(|d| format!("{}. {}", d.publisher, d.title))

@@ -429,6 +429,11 @@ impl Dataset {
         &self.file.sources[usize::from(index)]
     }
 
+    /// Sorts museum indexes by museum name, the order every list shows them in.
+    pub fn sort_by_name(&self, museums: &mut [u16]) {
+        museums.sort_by(|a, b| self.museum(*a).name.cmp(&self.museum(*b).name));
+    }
+
     pub fn museum_by_id(&self, id: &str) -> Option<u16> {
         self.museum_index.get(id).copied()
     }

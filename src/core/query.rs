@@ -269,7 +269,7 @@ pub fn museums_with_data_in(
         .map(|f| f.museum)
         .collect();
     let mut museums: Vec<u16> = museums.into_iter().collect();
-    museums.sort_by(|a, b| dataset.museum(*a).name.cmp(&dataset.museum(*b).name));
+    dataset.sort_by_name(&mut museums);
     museums
 }
 

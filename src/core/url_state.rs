@@ -254,7 +254,7 @@ fn parse_museums(
         );
         return None;
     }
-    chosen.sort_by(|a, b| dataset.museum(*a).name.cmp(&dataset.museum(*b).name));
+    dataset.sort_by_name(&mut chosen);
     Some(chosen)
 }
 

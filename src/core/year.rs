@@ -48,6 +48,16 @@ impl FinancialYear {
     }
 }
 
+/// The years a view covers, as its captions and titles say them: "2016/17 to 2023/24", or
+/// "2019/20" for a single year. `None` when there are no years.
+pub fn span_text(years: &[FinancialYear]) -> Option<String> {
+    match (years.first(), years.last()) {
+        (Some(first), Some(last)) if first != last => Some(format!("{first} to {last}")),
+        (Some(only), _) => Some(only.label()),
+        _ => None,
+    }
+}
+
 impl fmt::Display for FinancialYear {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.label())
@@ -83,6 +93,18 @@ mod tests {
             FinancialYear::parse("1999/00").unwrap(),
             FinancialYear(1999)
         );
+    }
+
+    #[test]
+    fn span_text_says_one_year_or_a_range() {
+        assert_eq!(span_text(&[]), None);
+        assert_eq!(span_text(&[FinancialYear(2019)]).unwrap(), "2019/20");
+        let years = [
+            FinancialYear(2016),
+            FinancialYear(2017),
+            FinancialYear(2023),
+        ];
+        assert_eq!(span_text(&years).unwrap(), "2016/17 to 2023/24");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::core::chart::{bar_chart, line_chart, series_for};
 use crate::core::query::{ChartKind, SeriesChoice, TableView};
 use crate::core::summary::summarise;
+use crate::core::year::span_text;
 use crate::ui::bar_chart::BarChartView;
 use crate::ui::line_chart::LineChartView;
 use crate::ui::store::ViewStore;
@@ -43,12 +44,9 @@ pub fn ChartFigure(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
         let metric = dataset.metric(table.metric);
         let width = chart_width(window_width.get());
         let inputs = series_for(dataset, &table, state.series);
-        let title = match (table.years.first(), table.years.last()) {
-            (Some(first), Some(last)) if first != last => {
-                format!("{}, {first} to {last}", metric.label)
-            }
-            (_, Some(last)) => format!("{}, {last}", metric.label),
-            _ => metric.label.clone(),
+        let title = match span_text(&table.years) {
+            Some(span) => format!("{}, {span}", metric.label),
+            None => metric.label.clone(),
         };
         match drawn() {
             ChartKind::Line => view! {

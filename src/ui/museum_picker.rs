@@ -18,13 +18,7 @@ fn sponsor_groups(store: &ViewStore) -> Vec<(String, Vec<u16>)> {
             .map(|(index, museum)| (format!("Sponsored by {}", museum.sponsor), index as u16)),
     );
     for (_, members) in &mut groups {
-        members.sort_by(|a, b| {
-            store
-                .dataset
-                .museum(*a)
-                .name
-                .cmp(&store.dataset.museum(*b).name)
-        });
+        store.dataset.sort_by_name(members);
     }
     groups
 }
@@ -47,7 +41,7 @@ pub fn MuseumPicker(store: ViewStore) -> impl IntoView {
         if checked {
             chosen.push(museum);
         }
-        chosen.sort_by(|a, b| dataset.museum(*a).name.cmp(&dataset.museum(*b).name));
+        dataset.sort_by_name(&mut chosen);
         // Every museum ticked is the same view as "all", and has the shorter link.
         next.museums =
             (!available.iter().all(|m| chosen.contains(m)) && !chosen.is_empty()).then_some(chosen);
