@@ -9,20 +9,47 @@ pub struct Marker {
     pub title: &'static str,
 }
 
+impl Marker {
+    pub const SERIES_BREAK: Marker = Marker {
+        symbol: "b",
+        title: "Series break",
+    };
+    /// On a change that spans a series break (the change column).
+    pub const CHANGE_ACROSS_BREAK: Marker = Marker {
+        symbol: "b",
+        title: "Across a series break: not like for like",
+    };
+    pub const COVID: Marker = Marker {
+        symbol: "c",
+        title: "Covid-19: compare with caution",
+    };
+    pub const TOTAL_DIFFERS: Marker = Marker {
+        symbol: "t",
+        title: "Published total differs from the museum rows",
+    };
+
+    /// `[b]`: the marker as the table prints it.
+    pub fn text(self) -> String {
+        format!("[{}]", self.symbol)
+    }
+}
+
 /// The marker for a flag code; `None` for flags that are information only (their effect is
 /// already in the cell's words, e.g. a DCMS 'w' shown as "no activity").
 pub fn marker_for_flag(code: &str) -> Option<Marker> {
     let (symbol, title) = match code {
-        "break_in_series" | "method_break" | "method_break_unnoted" => ("b", "Series break"),
+        "break_in_series" | "method_break" | "method_break_unnoted" => {
+            return Some(Marker::SERIES_BREAK)
+        }
         "smg_method_break" => ("nc", "Not comparable with later years"),
         "revised" => ("r", "Revised by DCMS"),
         "changed_since_2018_19_release" => ("r18", "Changed since the 2018/19 release"),
-        "covid_caution" => ("c", "Covid-19: compare with caution"),
+        "covid_caution" => return Some(Marker::COVID),
         "site_closed" => ("s", "Site closed for part of the year"),
         "definition_differs" => ("d", "Definition differs"),
         "under_recorded" => ("u", "Under-recorded"),
         "suspect_duplicate_of_visits" => ("dup", "Suspected copying error"),
-        "total_differs_from_sum" => ("t", "Published total differs from the museum rows"),
+        "total_differs_from_sum" => return Some(Marker::TOTAL_DIFFERS),
         "total_includes_tyne_wear" => ("tw", "Includes Tyne and Wear Museums"),
         "published_total"
         | "nil_coded_zero"
