@@ -12,6 +12,7 @@ pub mod model;
 pub mod query;
 pub mod summary;
 pub mod url_state;
+pub mod view_state;
 pub mod year;
 
 use model::{DataError, Dataset};

@@ -10,105 +10,13 @@ use super::model::{Aggregation, Dataset, DatasetId, Fact, Qualifier, Status};
 use super::year::FinancialYear;
 use std::collections::BTreeSet;
 
-/// Metric shown when the URL names none.
-pub const DEFAULT_METRIC: &str = "uk_loan_venues";
+// The view state moved to `view_state`; re-exported so `query::ViewState` keeps working.
+pub use super::view_state::{ChartKind, Page, SeriesChoice, ViewState, DEFAULT_METRIC};
+
 /// DCMS's published total row in `museums.csv`.
 pub const PUBLISHED_TOTAL_ID: &str = "total-dcms-sponsored-museums";
 /// The partnership reports' sector figures in `museums.csv`.
 pub const SECTOR_ID: &str = "all-national-museums";
-
-/// How the figures are drawn above the table (the table is always on the page).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartKind {
-    /// Line chart when the view spans several years, bar chart for a single year.
-    Auto,
-    Table,
-    Bar,
-    Line,
-}
-
-impl ChartKind {
-    pub const CHOICES: [(ChartKind, &'static str); 3] = [
-        (ChartKind::Table, "table"),
-        (ChartKind::Bar, "bar"),
-        (ChartKind::Line, "line"),
-    ];
-
-    pub fn code(self) -> Option<&'static str> {
-        ChartKind::CHOICES
-            .iter()
-            .find(|(kind, _)| *kind == self)
-            .map(|(_, code)| *code)
-    }
-
-    pub fn from_code(code: &str) -> Option<ChartKind> {
-        ChartKind::CHOICES
-            .iter()
-            .find(|(_, c)| *c == code)
-            .map(|(kind, _)| *kind)
-    }
-
-    /// The chart actually drawn for a view spanning `year_count` years.
-    pub fn resolve(self, year_count: usize) -> ChartKind {
-        match self {
-            ChartKind::Auto if year_count > 1 => ChartKind::Line,
-            ChartKind::Auto => ChartKind::Bar,
-            chosen => chosen,
-        }
-    }
-}
-
-/// What the chart's series are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SeriesChoice {
-    /// One series per museum (or the published rows when there are no museum rows).
-    Museums,
-    /// The recomputed total of the selected museums.
-    Total,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    Explorer,
-    /// The publications' stated changes, recomputed.
-    Headlines,
-}
-
-/// The whole view state, as the URL carries it (indexes into the dataset).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ViewState {
-    pub metric: u16,
-    /// `None`: every museum with data for the metric in the year range.
-    pub museums: Option<Vec<u16>>,
-    /// `None`: the metric's first year.
-    pub from: Option<FinancialYear>,
-    /// `None`: the metric's last year.
-    pub to: Option<FinancialYear>,
-    pub chart: ChartKind,
-    pub series: SeriesChoice,
-    /// Base year of the change shown for each museum and the total.
-    pub compare: Option<FinancialYear>,
-    pub page: Page,
-    /// Minimal, iframe-friendly page (chart or table, source line, link back).
-    pub embed: bool,
-}
-
-impl ViewState {
-    /// The default view of one metric: all museums, all years.
-    pub fn for_metric(metric: u16) -> ViewState {
-        ViewState {
-            metric,
-            museums: None,
-            from: None,
-            to: None,
-            chart: ChartKind::Auto,
-            series: SeriesChoice::Museums,
-            compare: None,
-            page: Page::Explorer,
-            embed: false,
-        }
-    }
-}
 
 /// One museum × year cell.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -278,23 +186,6 @@ pub fn museums_with_data(dataset: &Dataset, metric: u16) -> Vec<u16> {
     museums_with_data_in(dataset, metric, None)
 }
 
-/// The first and last year the view covers.
-pub fn year_bounds(dataset: &Dataset, state: &ViewState) -> Option<(FinancialYear, FinancialYear)> {
-    bounds_within(&metric_years(dataset, state.metric), state)
-}
-
-/// `state`'s from/to, defaulted and clamped to the metric's sorted `years`.
-fn bounds_within(
-    years: &[FinancialYear],
-    state: &ViewState,
-) -> Option<(FinancialYear, FinancialYear)> {
-    let first = *years.first()?;
-    let last = *years.last()?;
-    let from = state.from.unwrap_or(first).clamp(first, last);
-    let to = state.to.unwrap_or(last).clamp(first, last);
-    Some((from.min(to), from.max(to)))
-}
-
 fn row_for(dataset: &Dataset, metric: u16, museum: u16, years: &[FinancialYear]) -> Row {
     Row {
         museum,
@@ -387,7 +278,7 @@ fn compare_with_published(
 pub fn build_table(dataset: &Dataset, state: &ViewState) -> TableView {
     let metric = state.metric;
     let all_years = metric_years(dataset, metric);
-    let bounds = bounds_within(&all_years, state);
+    let bounds = state.bounds_within(&all_years);
     let years: Vec<FinancialYear> = all_years
         .into_iter()
         .filter(|year| bounds.is_some_and(|(from, to)| (from..=to).contains(year)))

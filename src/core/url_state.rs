@@ -299,31 +299,3 @@ pub fn to_query(dataset: &Dataset, state: &ViewState) -> String {
 fn encode(value: &str) -> String {
     form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
-
-impl ViewState {
-    /// The same view for another metric: museums and years are kept where the new metric
-    /// has them, otherwise reset to "all".
-    pub fn with_metric(&self, dataset: &Dataset, metric: u16) -> ViewState {
-        let available = museums_with_data(dataset, metric);
-        let museums = self
-            .museums
-            .as_ref()
-            .map(|list| {
-                list.iter()
-                    .copied()
-                    .filter(|m| available.contains(m))
-                    .collect::<Vec<_>>()
-            })
-            .filter(|list| !list.is_empty());
-        let years = metric_years(dataset, metric);
-        let keep = |year: Option<FinancialYear>| year.filter(|y| years.contains(y));
-        ViewState {
-            metric,
-            museums,
-            from: keep(self.from),
-            to: keep(self.to),
-            compare: keep(self.compare),
-            ..self.clone()
-        }
-    }
-}

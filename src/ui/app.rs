@@ -2,7 +2,8 @@
 
 use crate::core::export::view_title;
 use crate::core::model::{DataError, Dataset};
-use crate::core::query::{build_table, Page};
+use crate::core::query::{build_table, TableView};
+use crate::core::view_state::Page;
 use crate::ui::chart_panel::ChartPanel;
 use crate::ui::compare_control::CompareControl;
 use crate::ui::data_downloads::DataDownloads;
@@ -48,6 +49,82 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// "Explorer" and "Headlines recomputed": pressed is the page shown.
+fn page_nav(store: ViewStore, page: Memo<Page>) -> impl IntoView {
+    let tab = move |target: Page, data_page: Option<&'static str>, label: &'static str| {
+        view! {
+            <button
+                type="button"
+                class="tab"
+                data-page=data_page
+                aria-pressed=move || (page.get() == target).to_string()
+                on:click=move |_| store.update(|state| state.with_page(target))
+            >
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <nav class="page-nav" aria-label="Pages">
+            {tab(Page::Explorer, None, "Explorer")}
+            {tab(Page::Headlines, Some("headlines"), "Headlines recomputed")}
+        </nav>
+    }
+}
+
+/// The explorer page: controls on the left, results on the right, sources below.
+fn explorer_page(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
+    view! {
+        <div class="layout">
+            <form class="controls" aria-label="Choose what to show" on:submit=|ev| ev.prevent_default()>
+                <MetricPicker store=store />
+                <YearRange store=store />
+                <CompareControl store=store />
+                <MuseumPicker store=store />
+            </form>
+            <section class="results" aria-label="Results">
+                <ChartPanel store=store table=table />
+                <ResultsTable store=store table=table />
+                <Legend store=store table=table />
+                <SharePanel store=store table=table />
+            </section>
+        </div>
+        <SourcesPanel store=store table=table />
+    }
+}
+
+/// The whole page (not embedded): header, link notices, page tabs, the page, data files.
+fn full_page(store: ViewStore, table: Memo<TableView>, page: Memo<Page>) -> impl IntoView {
+    view! {
+        <main class="explorer">
+            <header class="page-header">
+                <h1>"UK national museums: lending and partnerships"</h1>
+                <p class="lede">
+                    "Published figures on the national museums' loans and partnership work, from DCMS's museum performance indicators and the Museum Partnership Reports. Pick a metric, museums and years; the address bar keeps your view, so you can share it."
+                </p>
+            </header>
+            <Notices store=store />
+            {page_nav(store, page)}
+            {move || match page.get() {
+                Page::Headlines => view! { <HeadlinesPage store=store /> }.into_any(),
+                Page::Explorer => explorer_page(store, table).into_any(),
+            }}
+            <DataDownloads />
+        </main>
+    }
+}
+
+/// The tab title names the view, so bookmarks and history entries say what they show.
+fn keep_tab_title(dataset: &'static Dataset, table: Memo<TableView>, page: Memo<Page>) {
+    Effect::new(move |_| {
+        let title = match page.get() {
+            Page::Headlines => "Headlines recomputed".to_string(),
+            Page::Explorer => view_title(dataset, &table.get()),
+        };
+        document().set_title(&format!("{title} – UK national museums explorer"));
+    });
+}
+
 #[component]
 fn Explorer(dataset: &'static Dataset) -> impl IntoView {
     let store = ViewStore::from_query(dataset, &history::current_query());
@@ -58,65 +135,9 @@ fn Explorer(dataset: &'static Dataset) -> impl IntoView {
     // (which would lose the keyboard focus).
     let page = Memo::new(move |_| store.state.get().page);
     let embed = Memo::new(move |_| store.state.get().embed);
-    // The tab title names the view, so bookmarks and history entries say what they show.
-    Effect::new(move |_| {
-        let title = match page.get() {
-            Page::Headlines => "Headlines recomputed".to_string(),
-            Page::Explorer => view_title(dataset, &table.get()),
-        };
-        document().set_title(&format!("{title} – UK national museums explorer"));
-    });
-    let open_page = move |page: Page| {
-        let mut next = store.state.get_untracked();
-        next.page = page;
-        store.navigate(next);
-    };
-
-    let full_page = move || {
-        view! {
-            <main class="explorer">
-                <header class="page-header">
-                    <h1>"UK national museums: lending and partnerships"</h1>
-                    <p class="lede">
-                        "Published figures on the national museums' loans and partnership work, from DCMS's museum performance indicators and the Museum Partnership Reports. Pick a metric, museums and years; the address bar keeps your view, so you can share it."
-                    </p>
-                </header>
-                <Notices store=store />
-                <nav class="page-nav" aria-label="Pages">
-                    <button type="button" class="tab" aria-pressed=move || (page.get() == Page::Explorer).to_string() on:click=move |_| open_page(Page::Explorer)>
-                        "Explorer"
-                    </button>
-                    <button type="button" class="tab" data-page="headlines" aria-pressed=move || (page.get() == Page::Headlines).to_string() on:click=move |_| open_page(Page::Headlines)>
-                        "Headlines recomputed"
-                    </button>
-                </nav>
-                {move || match page.get() {
-                    Page::Headlines => view! { <HeadlinesPage store=store /> }.into_any(),
-                    Page::Explorer => view! {
-                        <div class="layout">
-                            <form class="controls" aria-label="Choose what to show" on:submit=|ev| ev.prevent_default()>
-                                <MetricPicker store=store />
-                                <YearRange store=store />
-                                <CompareControl store=store />
-                                <MuseumPicker store=store />
-                            </form>
-                            <section class="results" aria-label="Results">
-                                <ChartPanel store=store table=table />
-                                <ResultsTable store=store table=table />
-                                <Legend store=store table=table />
-                                <SharePanel store=store table=table />
-                            </section>
-                        </div>
-                        <SourcesPanel store=store table=table />
-                    }
-                    .into_any(),
-                }}
-                <DataDownloads />
-            </main>
-        }
-    };
+    keep_tab_title(dataset, table, page);
     view! {
-        <Show when=move || embed.get() fallback=full_page>
+        <Show when=move || embed.get() fallback=move || full_page(store, table, page)>
             <EmbedView store=store table=table />
         </Show>
     }

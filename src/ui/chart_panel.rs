@@ -88,62 +88,57 @@ pub fn ChartFigure(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     }
 }
 
-/// The view switcher and series choice above the chart.
-#[component]
-pub fn ChartPanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
+/// "Table only", "Bar chart", "Line chart": pressed is the chart drawn.
+fn view_switch(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     let drawn = move || store.drawn_chart(table);
-    let choose = move |kind: ChartKind| {
-        let mut next = store.state.get_untracked();
-        next.chart = kind;
-        store.navigate(next);
-    };
     let tabs = ChartKind::CHOICES
         .iter()
-        .map(|(kind, code)| {
-            let kind = *kind;
-            let label = match kind {
-                ChartKind::Table => "Table only",
-                ChartKind::Bar => "Bar chart",
-                _ => "Line chart",
-            };
+        .map(|&(kind, code)| {
             view! {
                 <button
                     type="button"
                     class="tab"
-                    data-view=*code
+                    data-view=code
                     aria-pressed=move || (drawn() == kind).to_string()
-                    on:click=move |_| choose(kind)
+                    on:click=move |_| store.update(|state| state.with_chart(kind))
                 >
-                    {label}
+                    {kind.label()}
                 </button>
             }
         })
         .collect_view();
-    let series_toggle = move || {
-        let has_total = table.get().computed_total.is_some();
-        let current = store.state.get().series;
-        has_total.then(|| {
-            let set = move |series: SeriesChoice| {
-                let mut next = store.state.get_untracked();
-                next.series = series;
-                store.navigate(next);
-            };
+    view! { <div class="view-switch" role="group" aria-label="Show as">{tabs}</div> }
+}
+
+/// "Each museum" or "Total", for views with a recomputed total.
+fn series_toggle(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
+    let button = move |choice: SeriesChoice, code: &'static str, label: &'static str| {
+        let pressed = move || (store.state.get().series == choice).to_string();
+        view! {
+            <button type="button" class="tab" data-series-choice=code aria-pressed=pressed on:click=move |_| store.update(|state| state.with_series(choice))>
+                {label}
+            </button>
+        }
+    };
+    move || {
+        table.get().computed_total.is_some().then(|| {
             view! {
                 <div class="series-choice" role="group" aria-label="Chart series">
-                    <button type="button" class="tab" data-series-choice="museums" aria-pressed=(current == SeriesChoice::Museums).to_string() on:click=move |_| set(SeriesChoice::Museums)>
-                        "Each museum"
-                    </button>
-                    <button type="button" class="tab" data-series-choice="total" aria-pressed=(current == SeriesChoice::Total).to_string() on:click=move |_| set(SeriesChoice::Total)>
-                        "Total"
-                    </button>
+                    {button(SeriesChoice::Museums, "museums", "Each museum")}
+                    {button(SeriesChoice::Total, "total", "Total")}
                 </div>
             }
         })
-    };
+    }
+}
+
+/// The view switcher and series choice above the chart.
+#[component]
+pub fn ChartPanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     view! {
         <section class="chart-panel" aria-label="Chart">
-            <div class="view-switch" role="group" aria-label="Show as">{tabs}</div>
-            {series_toggle}
+            {view_switch(store, table)}
+            {series_toggle(store, table)}
             <ChartFigure store=store table=table />
         </section>
     }

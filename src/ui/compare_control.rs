@@ -1,6 +1,5 @@
 //! "Change since" year choice: adds change columns to the table.
 
-use crate::core::query::{metric_years, year_bounds};
 use crate::core::year::FinancialYear;
 use crate::ui::store::ViewStore;
 use crate::ui::year_range::year_options;
@@ -9,19 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn CompareControl(store: ViewStore) -> impl IntoView {
     let dataset = store.dataset;
-    let choices = move || {
-        let state = store.state.get();
-        let latest = year_bounds(dataset, &state).map(|(_, to)| to);
-        metric_years(dataset, state.metric)
-            .into_iter()
-            .filter(|year| latest.is_some_and(|latest| *year < latest))
-            .collect::<Vec<_>>()
-    };
-    let on_change = move |ev| {
-        let mut next = store.state.get_untracked();
-        next.compare = FinancialYear::parse(&event_target_value(&ev)).ok();
-        store.navigate(next);
-    };
+    let choices = move || store.state.get().compare_choices(dataset);
     let current = move || {
         store
             .state
@@ -29,6 +16,11 @@ pub fn CompareControl(store: ViewStore) -> impl IntoView {
             .compare
             .map(FinancialYear::slug)
             .unwrap_or_default()
+    };
+    // "No comparison" has the empty value, which parses to no year.
+    let on_change = move |ev| {
+        let compare = FinancialYear::parse(&event_target_value(&ev)).ok();
+        store.update(|state| state.with_compare(compare));
     };
     view! {
         <div class="control">

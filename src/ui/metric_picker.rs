@@ -28,7 +28,7 @@ pub fn MetricPicker(store: ViewStore) -> impl IntoView {
     let on_change = move |ev| {
         let id = event_target_value(&ev);
         if let Some(metric) = dataset.metric_by_id(&id) {
-            store.navigate(store.state.get_untracked().with_metric(dataset, metric));
+            store.update(|state| state.with_metric(dataset, metric));
         }
     };
     let options = metric_groups(dataset.metrics())

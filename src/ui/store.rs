@@ -1,8 +1,9 @@
 //! The view state shared by the components, kept in step with the URL.
 
 use crate::core::model::Dataset;
-use crate::core::query::{ChartKind, TableView, ViewState};
+use crate::core::query::TableView;
 use crate::core::url_state::{parse_query, to_query};
+use crate::core::view_state::{ChartKind, ViewState};
 use crate::ui::history;
 use leptos::prelude::*;
 
@@ -33,6 +34,12 @@ impl ViewStore {
         history::push_query(&to_query(self.dataset, &next));
         self.notices.set(Vec::new());
         self.state.set(next);
+    }
+
+    /// Applies one control's change to the current view and navigates to the result:
+    /// every handler is `store.update(|state| state.with_…(…))`, the rule itself in core.
+    pub fn update(&self, change: impl FnOnce(&ViewState) -> ViewState) {
+        self.navigate(change(&self.state.get_untracked()));
     }
 
     /// Rewrites an old or alias form of the link (no `v`, museum names, `2019/20`) to its
