@@ -274,6 +274,49 @@ fn compare_with_published(
     })
 }
 
+/// The museums a view shows, in name order, and whether they are every museum with figures
+/// (only then is the published total comparable). "All" means every museum with figures
+/// in the years shown.
+fn chosen_museums(
+    dataset: &Dataset,
+    state: &ViewState,
+    bounds: Option<(FinancialYear, FinancialYear)>,
+) -> (Vec<u16>, bool) {
+    let Some(list) = &state.museums else {
+        return (museums_with_data_in(dataset, state.metric, bounds), true);
+    };
+    let available = museums_with_data(dataset, state.metric);
+    let chosen: Vec<u16> = available
+        .iter()
+        .copied()
+        .filter(|m| list.contains(m))
+        .collect();
+    let everything = available.iter().all(|m| chosen.contains(m));
+    (chosen, everything)
+}
+
+/// The recomputed total of each year column, compared with the published total when the
+/// view holds every museum.
+fn computed_totals(
+    dataset: &Dataset,
+    metric: u16,
+    years: &[FinancialYear],
+    museum_rows: &[Row],
+    published_total: Option<&Row>,
+) -> Vec<TotalCell> {
+    years
+        .iter()
+        .enumerate()
+        .map(|(column, &year)| {
+            let mut total = total_for_year(dataset, museum_rows, column, year);
+            total.published = published_total.and_then(|row| {
+                compare_with_published(dataset, metric, &total, &row.cells[column])
+            });
+            total
+        })
+        .collect()
+}
+
 /// Builds the table for a view: rows museums, columns years, totals below.
 pub fn build_table(dataset: &Dataset, state: &ViewState) -> TableView {
     let metric = state.metric;
@@ -283,19 +326,7 @@ pub fn build_table(dataset: &Dataset, state: &ViewState) -> TableView {
         .into_iter()
         .filter(|year| bounds.is_some_and(|(from, to)| (from..=to).contains(year)))
         .collect();
-    let available = museums_with_data(dataset, metric);
-    let chosen: Vec<u16> = match &state.museums {
-        Some(list) => available
-            .iter()
-            .copied()
-            .filter(|m| list.contains(m))
-            .collect(),
-        None => museums_with_data_in(dataset, metric, bounds),
-    };
-    let all_museums_selected = match &state.museums {
-        None => true,
-        Some(_) => available.iter().all(|m| chosen.contains(m)),
-    };
+    let (chosen, all_museums_selected) = chosen_museums(dataset, state, bounds);
     let museum_rows: Vec<Row> = chosen
         .iter()
         .map(|&museum| row_for(dataset, metric, museum, &years))
@@ -308,23 +339,10 @@ pub fn build_table(dataset: &Dataset, state: &ViewState) -> TableView {
     };
     let published_total = aggregate_row(PUBLISHED_TOTAL_ID);
     let sector_row = aggregate_row(SECTOR_ID);
-
     let reason = no_total_reason(dataset, metric);
-    let computed_total = (reason.is_none() && !museum_rows.is_empty()).then(|| {
-        years
-            .iter()
-            .enumerate()
-            .map(|(column, &year)| {
-                let mut total = total_for_year(dataset, &museum_rows, column, year);
-                if all_museums_selected {
-                    total.published = published_total.as_ref().and_then(|row| {
-                        compare_with_published(dataset, metric, &total, &row.cells[column])
-                    });
-                }
-                total
-            })
-            .collect()
-    });
+    let comparable = published_total.as_ref().filter(|_| all_museums_selected);
+    let computed_total = (reason.is_none() && !museum_rows.is_empty())
+        .then(|| computed_totals(dataset, metric, &years, &museum_rows, comparable));
     TableView {
         metric,
         years,
