@@ -1,34 +1,13 @@
 // End-to-end: the release build served under a base path, in headless Chromium.
 //   BASE_URL=http://127.0.0.1:PORT/some-repo/ node --test e2e/     (scripts/e2e.sh sets it up)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { BASE, BASE_PATH, cell, openPage, useBrowser } from './helpers.mjs';
 
-const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
-let browser;
-
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', // Debian's, no download
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-after(async () => { await browser?.close(); });
+const session = useBrowser();
 
 /** A page at `query` with console errors collected; resolves once the app is ready. */
-async function open(query, viewport = { width: 1280, height: 900 }) {
-  const page = await browser.newPage({ viewport });
-  const errors = [];
-  page.on('pageerror', e => errors.push(String(e)));
-  page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(BASE + query);
-  await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0, null, { timeout: 15000 });
-  return { page, errors };
-}
-
-const cell = (page, museum, year) => page.locator(`td[data-museum="${museum}"][data-year="${year}"]`);
+const open = (query, viewport) => openPage(session.browser, query, viewport);
 
 test('a deep permalink under the base path restores its view', async () => {
   const { page, errors } = await open('?metric=uk_loan_venues&museums=british-museum,tate-gallery-group&from=2016-17&to=2023-24');
@@ -64,7 +43,7 @@ test('controls add history entries; back and forward restore the view', async ()
   await page.goForward();
   await page.waitForURL(/metric=objects_display/);
   await cell(page, 'all-national-museums', '2019-20').waitFor();
-  assert.ok(new URL(page.url()).pathname.startsWith(new URL(BASE).pathname), 'stays under the base path');
+  assert.ok(new URL(page.url()).pathname.startsWith(BASE_PATH), 'stays under the base path');
   // Keyboard: the museum boxes are reachable and toggle with Space.
   await page.selectOption('#metric', 'uk_loan_venues');
   await page.waitForURL(/metric=uk_loan_venues/);

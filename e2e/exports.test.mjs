@@ -1,38 +1,14 @@
 // End-to-end: each export of the view on screen, the copy-link control, the embed view and
 // old-form links, against the release build served under a base path.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { BASE, BASE_PATH, download, openInContext, tableCells, useBrowser } from './helpers.mjs';
 
-const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
 const VIEW = '?v=1&metric=uk_loan_venues&from=2015-16&to=2023-24&view=line';
-let browser;
+const session = useBrowser();
 
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-after(async () => { await browser?.close(); });
-
-async function open(query, options = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', e => errors.push(String(e)));
-  await page.goto(BASE + query);
-  await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0, null, { timeout: 15000 });
-  return { page, context, errors };
-}
-
-async function download(page, kind) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
-  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
-}
+/** A page at `query` in its own download-accepting context; resolves once the app is ready. */
+const open = (query, options) => openInContext(session.browser, query, options);
 
 /** RFC 4180 parser: quoted fields, doubled quotes, CRLF. Lines starting with # are comments. */
 function parseCsv(text) {
@@ -52,12 +28,6 @@ function parseCsv(text) {
   if (field || row.length) { row.push(field); rows.push(row); }
   return rows.filter(r => !r[0].startsWith('#'));
 }
-
-/** Every value cell of the table: data attributes and words. */
-const tableCells = page => page.$$eval('td[data-museum][data-year]', tds => tds.map(td => ({
-  museum: td.dataset.museum, year: td.dataset.year, value: td.dataset.value,
-  text: td.querySelector('.figure').textContent.trim(), markers: td.querySelectorAll('.marker').length,
-})));
 
 test('CSV export equals the table cells, with statuses, flags and metadata', async () => {
   const { page, context, errors } = await open(VIEW);
@@ -141,7 +111,7 @@ test('copy link puts the permalink on the clipboard; the embed snippet renders',
 test('an old-form link is upgraded in place through the base path', async () => {
   const { page, context } = await open('?metric=visits_total&museums=Geffrye%20Museum,tate&from=2019/20&to=2021/22');
   const url = new URL(page.url());
-  assert.equal(url.pathname, new URL(BASE).pathname);
+  assert.equal(url.pathname, BASE_PATH);
   assert.equal(url.search, '?v=1&metric=visits_total&museums=museum-of-the-home,tate-gallery-group&from=2019-20&to=2021-22');
   // about:blank and this page: the upgrade replaced the entry instead of adding one.
   assert.equal(await page.evaluate(() => history.length), 2);
