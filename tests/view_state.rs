@@ -1,26 +1,16 @@
 //! The controls' rules: each state transition a control makes, on the real data.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{dataset, metric, museum};
 use museum_lending_explorer::core::headlines::sector_levels;
-use museum_lending_explorer::core::load_embedded;
 use museum_lending_explorer::core::model::Dataset;
 use museum_lending_explorer::core::query::museums_with_data;
 use museum_lending_explorer::core::view_state::{
     ChartKind, Page, SeriesChoice, ViewState, YearEnd,
 };
 use museum_lending_explorer::core::year::FinancialYear;
-
-fn dataset() -> Dataset {
-    load_embedded().unwrap()
-}
-
-fn metric(dataset: &Dataset, id: &str) -> u16 {
-    dataset.metric_by_id(id).unwrap()
-}
-
-fn museum(dataset: &Dataset, id: &str) -> u16 {
-    dataset.museum_by_id(id).unwrap()
-}
 
 /// UK loan venues (2008/09 to 2023/24), restricted to `from`..`to` start years.
 fn loan_venues(dataset: &Dataset, from: u16, to: u16) -> ViewState {
