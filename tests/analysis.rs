@@ -9,6 +9,15 @@ use museum_lending_explorer::core::model::{Dataset, Unit};
 use museum_lending_explorer::core::query::{build_table, SeriesChoice, ViewState};
 use museum_lending_explorer::core::summary::summarise;
 use museum_lending_explorer::core::year::FinancialYear;
+// Typed cells, columns and wording the results table renders.
+use museum_lending_explorer::core::analysis::{
+    Change, ChangeCell, ChangeStatus, CompareYears, ExtraColumns, Standing, StandingCells,
+    TotalChange,
+};
+use museum_lending_explorer::core::format::{
+    more_or_fewer, signed_percent, signed_percent_to, signed_value,
+};
+use museum_lending_explorer::core::query::PublishedComparison;
 use std::path::Path;
 
 fn dataset() -> Dataset {
@@ -90,6 +99,259 @@ fn no_change_from_a_missing_value() {
         museum_change(&dataset, metric, bm, year("2019-20"), year("2024-25")),
         Err(NoChange::MissingLatest)
     );
+}
+
+/// A computed change from `from` to `to`, as `museum_change` would give it.
+fn change(from: f64, to: f64, crosses_break: bool) -> Change {
+    Change {
+        base_year: year("2017-18"),
+        latest_year: year("2018-19"),
+        from,
+        to,
+        absolute: to - from,
+        percent: (from != 0.0).then(|| (to - from) / from * 100.0),
+        crosses_break,
+    }
+}
+
+#[test]
+fn change_cell_of_a_rise_has_plus_signs() {
+    // 35 -> 41: +6, and 6 / 35 = 17.142…% -> "17.1".
+    let cell = ChangeCell::new(&Ok(change(35.0, 41.0, false)), Unit::Venues);
+    assert_eq!(cell.status, ChangeStatus::Computed);
+    assert_eq!(cell.status.code(), "computed");
+    assert!(!cell.status.is_missing());
+    assert_eq!(cell.text, "+6 (+17.1%)");
+    assert_eq!(cell.data_absolute, "6");
+    assert_eq!(cell.data_percent, "17.1");
+    assert!(!cell.crosses_break);
+}
+
+#[test]
+fn change_cell_of_a_fall_has_minus_signs() {
+    // 35 -> 29 (IWM's UK loan venues, 2017/18 to 2018/19): −6, −17.1%.
+    let cell = ChangeCell::new(&Ok(change(35.0, 29.0, true)), Unit::Venues);
+    assert_eq!(cell.text, "\u{2212}6 (\u{2212}17.1%)");
+    assert_eq!(cell.data_absolute, "-6");
+    assert_eq!(cell.data_percent, "-17.1");
+    assert!(cell.crosses_break);
+    let money = ChangeCell::new(&Ok(change(1000.0, 500.0, false)), Unit::Gbp);
+    assert_eq!(money.text, "\u{2212}£500 (\u{2212}50.0%)");
+}
+
+#[test]
+fn change_cell_from_zero_or_without_change() {
+    let from_zero = ChangeCell::new(&Ok(change(0.0, 5.0, false)), Unit::Count);
+    assert_eq!(from_zero.text, "+5 (base is zero)");
+    assert_eq!(from_zero.data_absolute, "5");
+    assert_eq!(from_zero.data_percent, "");
+    let flat = ChangeCell::new(&Ok(change(10.0, 10.0, false)), Unit::Count);
+    assert_eq!(flat.text, "0 (no change)");
+    assert_eq!(
+        (flat.data_absolute.as_str(), flat.data_percent.as_str()),
+        ("0", "0.0")
+    );
+}
+
+#[test]
+fn change_cell_without_a_figure_says_why() {
+    let base = ChangeCell::new(&Err(NoChange::MissingBase), Unit::Venues);
+    assert_eq!(base.status.code(), "missing-base");
+    assert!(base.status.is_missing());
+    assert_eq!(base.text, "cannot compute: no figure in the base year");
+    assert_eq!(
+        (base.data_absolute.as_str(), base.data_percent.as_str()),
+        ("", "")
+    );
+    assert!(!base.crosses_break);
+    let latest = ChangeCell::new(&Err(NoChange::MissingLatest), Unit::Venues);
+    assert_eq!(latest.status, ChangeStatus::MissingLatest);
+    assert_eq!(latest.status.code(), "missing-latest");
+    assert_eq!(latest.text, "cannot compute: no figure in the latest year");
+}
+
+#[test]
+fn change_cell_of_a_real_museum() {
+    let dataset = dataset();
+    let (metric, iwm) = ids(&dataset, "uk_loan_venues", "imperial-war-museums");
+    let change = museum_change(&dataset, metric, iwm, year("2017-18"), year("2018-19"));
+    let cell = ChangeCell::new(&change, Unit::Venues);
+    assert_eq!(cell.text, "\u{2212}6 (\u{2212}17.1%)");
+    assert_eq!(cell.data_percent, "-17.1");
+}
+
+#[test]
+fn signed_wording_lives_in_one_place() {
+    assert_eq!(signed_percent(4.6), "+4.6%");
+    assert_eq!(signed_percent(-24.5), "\u{2212}24.5%");
+    assert_eq!(signed_percent(0.0), "no change");
+    assert_eq!(signed_percent_to(-94.0, 0), "\u{2212}94%");
+    assert_eq!(signed_percent_to(4.4, 1), "+4.4%");
+    assert_eq!(signed_percent_to(0.0, 0), "0%");
+    for stated in [-94.0_f64, 4.4, 26.0, -0.5] {
+        let decimals = if stated.fract() == 0.0 { 0 } else { 1 };
+        assert_eq!(signed_percent_to(stated, decimals), stated_text(stated));
+    }
+    assert_eq!(signed_value(6.0, Unit::Venues), "+6");
+    assert_eq!(signed_value(-500.0, Unit::Gbp), "\u{2212}£500");
+    assert_eq!(signed_value(0.0, Unit::Count), "0");
+    assert_eq!(more_or_fewer(57.0), "more");
+    assert_eq!(more_or_fewer(-389.0), "fewer");
+}
+
+#[test]
+fn covid_columns_of_2019_20_to_2021_22() {
+    let dataset = dataset();
+    let table = build_table(
+        &dataset,
+        &range(&dataset, "uk_loan_venues", "2019-20", "2021-22"),
+    );
+    assert_eq!(
+        table.years,
+        [year("2019-20"), year("2020-21"), year("2021-22")]
+    );
+    // covid_caution marks every 2020/21 and 2021/22 cell (data/dcms_kpi/README.md, item 10).
+    assert_eq!(table.covid_columns(&dataset), [false, true, true]);
+    let mut one_museum = range(&dataset, "uk_loan_venues", "2019-20", "2021-22");
+    one_museum.museums = Some(vec![ids(&dataset, "uk_loan_venues", "british-museum").1]);
+    let table = build_table(&dataset, &one_museum);
+    assert_eq!(table.covid_columns(&dataset), [false, true, true]);
+}
+
+#[test]
+fn published_total_sentence_names_the_direction() {
+    let more = PublishedComparison {
+        published: 1336.0,
+        difference: 57.0,
+        beyond_rounding: true,
+        explanation: None,
+    };
+    assert_eq!(more.published_words(Unit::Venues), "DCMS published 1,336");
+    assert_eq!(
+        more.differs_sentence(Unit::Venues),
+        "DCMS's published total is 1,336, 57 more than the sum of the museum rows."
+    );
+    let fewer = PublishedComparison {
+        published: 1_385_000.0,
+        difference: -33_662.0,
+        beyond_rounding: true,
+        explanation: Some("Leaves out one museum.".into()),
+    };
+    assert_eq!(
+        fewer.differs_sentence(Unit::Visits),
+        "DCMS's published total is 1,385,000, 33,662 fewer than the sum of the museum rows. Leaves out one museum."
+    );
+}
+
+#[test]
+fn published_total_of_2017_18_differs_from_the_museum_rows() {
+    let dataset = dataset();
+    let table = build_table(
+        &dataset,
+        &range(&dataset, "uk_loan_venues", "2017-18", "2017-18"),
+    );
+    let totals = table.computed_total.as_ref().unwrap();
+    let differs = totals[0].published_differs().unwrap();
+    // totals_check.csv: published 1,336, museum rows 1,279, difference 57, known cause.
+    let sentence = differs.differs_sentence(Unit::Venues);
+    assert!(
+        sentence.starts_with("DCMS's published total is 1,336, 57 more than the sum of the museum rows. Published total keeps Imperial War Museums' pre-revision value"),
+        "{sentence}"
+    );
+    assert!(!table.published_total_not_compared());
+    let mut subset = range(&dataset, "uk_loan_venues", "2017-18", "2017-18");
+    subset.museums = Some(vec![ids(&dataset, "uk_loan_venues", "british-museum").1]);
+    let table = build_table(&dataset, &subset);
+    assert!(table.computed_total.as_ref().unwrap()[0]
+        .published_differs()
+        .is_none());
+    assert!(table.published_total_not_compared());
+}
+
+#[test]
+fn extra_columns_follow_the_view() {
+    let dataset = dataset();
+    let table = build_table(
+        &dataset,
+        &range(&dataset, "uk_loan_venues", "2015-16", "2023-24"),
+    );
+    let with_change = ExtraColumns::for_table(&table, Some(year("2015-16")));
+    assert_eq!(
+        with_change.compare,
+        Some(CompareYears {
+            base: year("2015-16"),
+            latest: year("2023-24")
+        })
+    );
+    assert!(with_change.share && with_change.standings);
+    assert_eq!((with_change.count(), with_change.after_change()), (3, 2));
+    assert_eq!(
+        with_change.compare.unwrap().heading(),
+        "Change, 2015/16 to 2023/24"
+    );
+    assert_eq!(
+        ExtraColumns::share_heading(year("2023-24")),
+        "Share of total, 2023/24"
+    );
+    assert_eq!(ExtraColumns::rank_heading(year("2023-24")), "Rank, 2023/24");
+    // A base year that is not before the last year gives no change column.
+    for base in [None, Some(year("2023-24")), Some(year("2024-25"))] {
+        let extras = ExtraColumns::for_table(&table, base);
+        assert_eq!((extras.compare, extras.count()), (None, 2));
+    }
+    // A metric that is never summed has ranks but no shares.
+    let sector = build_table(
+        &dataset,
+        &range(&dataset, "audience_display_uk", "2019-20", "2020-21"),
+    );
+    let extras = ExtraColumns::for_table(&sector, None);
+    assert_eq!(
+        (extras.share, extras.standings),
+        (false, !sector.museum_rows.is_empty())
+    );
+}
+
+#[test]
+fn standing_cells_words_and_values() {
+    let standing = Standing {
+        museum: 0,
+        value: 300.0,
+        share: Some(29.498_525),
+        rank: 3,
+        of: 14,
+    };
+    let cells = StandingCells::new(Some(&standing));
+    assert_eq!(
+        (cells.share_text.as_str(), cells.data_share.as_str()),
+        ("29.5%", "29.5")
+    );
+    assert_eq!(
+        (cells.rank_text.as_str(), cells.data_rank.as_str()),
+        ("3 of 14", "3")
+    );
+    let unranked = StandingCells::new(None);
+    assert_eq!(unranked.share_text, "not reported");
+    assert_eq!(unranked.rank_text, "not ranked");
+    assert_eq!(
+        (unranked.data_share.as_str(), unranked.data_rank.as_str()),
+        ("", "")
+    );
+}
+
+#[test]
+fn total_change_notes_a_change_of_coverage() {
+    let mut total = TotalChange {
+        change: Ok(change(1347.0, 1017.0, true)),
+        base_coverage: "13 of 15 museums reported".into(),
+        latest_coverage: "14 of 15 museums reported".into(),
+        coverage_differs: true,
+    };
+    assert_eq!(
+        total.coverage_note().as_deref(),
+        Some("13 of 15 museums reported then 14 of 15 museums reported")
+    );
+    total.coverage_differs = false;
+    assert_eq!(total.coverage_note(), None);
 }
 
 #[test]

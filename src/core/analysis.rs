@@ -2,7 +2,8 @@
 //! total of a view. Never from a missing value; a change across a series break is computed
 //! but carries a warning.
 
-use super::model::{Dataset, Fact};
+use super::format::{signed_percent, signed_value};
+use super::model::{Dataset, Fact, Unit};
 use super::query::{build_table, TableView, ViewState};
 use super::year::FinancialYear;
 
@@ -13,6 +14,16 @@ pub enum NoChange {
     MissingBase,
     /// The latest year has no number.
     MissingLatest,
+}
+
+impl NoChange {
+    /// What the change column says instead of a figure.
+    pub fn words(self) -> &'static str {
+        match self {
+            NoChange::MissingBase => "cannot compute: no figure in the base year",
+            NoChange::MissingLatest => "cannot compute: no figure in the latest year",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -26,6 +37,17 @@ pub struct Change {
     pub percent: Option<f64>,
     /// A series break (or a not-comparable base) lies between the two years.
     pub crosses_break: bool,
+}
+
+impl Change {
+    /// "+6 (+17.1%)", "−6 (−17.1%)", "+5 (base is zero)": the change as its column prints it.
+    pub fn text(&self, unit: Unit) -> String {
+        let percent = self
+            .percent
+            .map(signed_percent)
+            .unwrap_or_else(|| "base is zero".into());
+        format!("{} ({percent})", signed_value(self.absolute, unit))
+    }
 }
 
 pub type ChangeResult = Result<Change, NoChange>;
@@ -211,4 +233,182 @@ pub fn standings(dataset: &Dataset, table: &TableView) -> Vec<Standing> {
             of,
         })
         .collect()
+}
+
+impl TotalChange {
+    /// "13 of 15 museums reported then 14 of 15 museums reported", when the two totals add
+    /// up different museums.
+    pub fn coverage_note(&self) -> Option<String> {
+        self.coverage_differs
+            .then(|| format!("{} then {}", self.base_coverage, self.latest_coverage))
+    }
+}
+
+/// Words under a change that spans a series break, beside its marker.
+pub const ACROSS_BREAK_WORDS: &str = "across a series break";
+
+/// Whether a change cell holds a figure; `code()` is its `data-change-status`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeStatus {
+    Computed,
+    MissingBase,
+    MissingLatest,
+}
+
+impl ChangeStatus {
+    /// "computed", "missing-base" or "missing-latest".
+    pub fn code(self) -> &'static str {
+        match self {
+            ChangeStatus::Computed => "computed",
+            ChangeStatus::MissingBase => "missing-base",
+            ChangeStatus::MissingLatest => "missing-latest",
+        }
+    }
+
+    /// No figure: the cell is styled as missing.
+    pub fn is_missing(self) -> bool {
+        self != ChangeStatus::Computed
+    }
+}
+
+impl From<NoChange> for ChangeStatus {
+    fn from(reason: NoChange) -> ChangeStatus {
+        match reason {
+            NoChange::MissingBase => ChangeStatus::MissingBase,
+            NoChange::MissingLatest => ChangeStatus::MissingLatest,
+        }
+    }
+}
+
+/// Everything the change column shows for one museum or the total: the words, the status
+/// and the raw figures for the `data-*` attributes (empty when there is no figure).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeCell {
+    pub status: ChangeStatus,
+    pub text: String,
+    /// `data-change-abs`: the unrounded absolute change.
+    pub data_absolute: String,
+    /// `data-change-pct`: the percentage change to one decimal place; empty from a zero base.
+    pub data_percent: String,
+    /// The change spans a series break, so the cell carries the break marker.
+    pub crosses_break: bool,
+}
+
+impl ChangeCell {
+    /// The cell for a change (or the reason there is none), in the metric's unit.
+    pub fn new(change: &ChangeResult, unit: Unit) -> ChangeCell {
+        match change {
+            Ok(change) => ChangeCell {
+                status: ChangeStatus::Computed,
+                text: change.text(unit),
+                data_absolute: change.absolute.to_string(),
+                data_percent: change
+                    .percent
+                    .map(|p| format!("{p:.1}"))
+                    .unwrap_or_default(),
+                crosses_break: change.crosses_break,
+            },
+            Err(reason) => ChangeCell {
+                status: ChangeStatus::from(*reason),
+                text: reason.words().into(),
+                data_absolute: String::new(),
+                data_percent: String::new(),
+                crosses_break: false,
+            },
+        }
+    }
+}
+
+/// The two years a change column compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompareYears {
+    pub base: FinancialYear,
+    pub latest: FinancialYear,
+}
+
+impl CompareYears {
+    /// The pair when `base` comes before `latest`; a change needs two different years.
+    pub fn new(base: FinancialYear, latest: FinancialYear) -> Option<CompareYears> {
+        (base < latest).then_some(CompareYears { base, latest })
+    }
+
+    /// "Change, 2015/16 to 2023/24".
+    pub fn heading(self) -> String {
+        format!("Change, {} to {}", self.base, self.latest)
+    }
+}
+
+/// The change, share and rank columns a view adds after its years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtraColumns {
+    /// A change column, when a base year before the view's last year is chosen.
+    pub compare: Option<CompareYears>,
+    /// A share-of-total column: museum rows with a recomputed total.
+    pub share: bool,
+    /// A rank column: there are museum rows.
+    pub standings: bool,
+}
+
+impl ExtraColumns {
+    /// The extra columns of `table` with `compare` as the chosen base year.
+    pub fn for_table(table: &TableView, compare: Option<FinancialYear>) -> ExtraColumns {
+        let has_museums = !table.museum_rows.is_empty();
+        ExtraColumns {
+            compare: compare
+                .zip(table.years.last().copied())
+                .and_then(|(base, latest)| CompareYears::new(base, latest)),
+            share: has_museums && table.computed_total.is_some(),
+            standings: has_museums,
+        }
+    }
+
+    /// How many columns follow the years.
+    pub fn count(self) -> usize {
+        usize::from(self.compare.is_some()) + self.after_change()
+    }
+
+    /// How many columns follow the change column (share and rank).
+    pub fn after_change(self) -> usize {
+        usize::from(self.share) + usize::from(self.standings)
+    }
+
+    /// "Share of total, 2023/24".
+    pub fn share_heading(latest: FinancialYear) -> String {
+        format!("Share of total, {}", latest.label())
+    }
+
+    /// "Rank, 2023/24".
+    pub fn rank_heading(latest: FinancialYear) -> String {
+        format!("Rank, {}", latest.label())
+    }
+}
+
+/// The share and rank cells of one museum row: words, and raw values for `data-*`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StandingCells {
+    /// "12.3%" or "not reported".
+    pub share_text: String,
+    /// `data-share`: "12.3", empty without a share.
+    pub data_share: String,
+    /// "3 of 14" or "not ranked".
+    pub rank_text: String,
+    /// `data-rank`: "3", empty when not ranked.
+    pub data_rank: String,
+}
+
+impl StandingCells {
+    /// The cells of a museum with `standing` (`None`: it reported no figure to rank).
+    pub fn new(standing: Option<&Standing>) -> StandingCells {
+        let share = standing.and_then(|s| s.share);
+        StandingCells {
+            share_text: share
+                .map(|share| format!("{share:.1}%"))
+                .unwrap_or_else(|| "not reported".into()),
+            data_share: share.map(|s| format!("{s:.1}")).unwrap_or_default(),
+            rank_text: standing
+                .map(|s| format!("{} of {}", s.rank, s.of))
+                .unwrap_or_else(|| "not ranked".into()),
+            data_rank: standing.map(|s| s.rank.to_string()).unwrap_or_default(),
+        }
+    }
 }

@@ -41,6 +41,52 @@ fn percent(points: f64) -> String {
     }
 }
 
+/// "+" before a rise and nothing otherwise: a fall already prints its own minus.
+pub fn plus_sign(value: f64) -> &'static str {
+    if value > 0.0 {
+        "+"
+    } else {
+        ""
+    }
+}
+
+/// "+", U+2212 minus, or nothing for zero: the sign of a change printed as a magnitude.
+pub fn sign_of(value: f64) -> &'static str {
+    if value < 0.0 {
+        "\u{2212}"
+    } else {
+        plus_sign(value)
+    }
+}
+
+/// A percentage change with its sign and `decimals` places: "+4.4%", "−94%", "0%".
+pub fn signed_percent_to(percent: f64, decimals: usize) -> String {
+    format!("{}{:.*}%", sign_of(percent), decimals, percent.abs())
+}
+
+/// A percentage change as the summary and change columns print it: "+4.6%", "−24.5%",
+/// "no change".
+pub fn signed_percent(percent: f64) -> String {
+    if percent == 0.0 {
+        return "no change".into();
+    }
+    signed_percent_to(percent, 1)
+}
+
+/// A change in the metric's unit with "+" before a rise: "+6", "−£500", "0".
+pub fn signed_value(value: f64, unit: Unit) -> String {
+    format!("{}{}", plus_sign(value), format_value(value, unit))
+}
+
+/// How a published figure compares with a smaller or larger recomputed one.
+pub fn more_or_fewer(difference: f64) -> &'static str {
+    if difference > 0.0 {
+        "more"
+    } else {
+        "fewer"
+    }
+}
+
 /// The figure as a table cell shows it (raw values keep their decimals in `data-value`).
 pub fn format_value(value: f64, unit: Unit) -> String {
     match unit {

@@ -354,3 +354,68 @@ pub fn build_table(dataset: &Dataset, state: &ViewState) -> TableView {
         all_museums_selected,
     }
 }
+
+/// A series break lies before the figure with these flags (the cell's left edge is marked).
+pub fn breaks_before(dataset: &Dataset, flags: u32) -> bool {
+    flags & dataset.known_flags.series_break != 0
+}
+
+impl TableView {
+    /// Flags of every published cell in one year column (museums, published total, sector).
+    pub fn column_flags(&self, column: usize) -> u32 {
+        self.published_rows()
+            .filter_map(|row| row.cells[column].fact)
+            .fold(0, |mask, fact| mask | fact.flags)
+    }
+
+    /// For each year column, whether a published cell in it carries the Covid caution, so
+    /// its header gets the Covid marker.
+    pub fn covid_columns(&self, dataset: &Dataset) -> Vec<bool> {
+        let covid = dataset.known_flags.covid_caution;
+        (0..self.years.len())
+            .map(|column| self.column_flags(column) & covid != 0)
+            .collect()
+    }
+
+    /// A recomputed and a published total are both on screen but not compared, because
+    /// only some museums are selected.
+    pub fn published_total_not_compared(&self) -> bool {
+        self.computed_total.is_some()
+            && self.published_total.is_some()
+            && !self.all_museums_selected
+    }
+}
+
+impl TotalCell {
+    /// The comparison with DCMS's published total, when they differ beyond its rounding.
+    pub fn published_differs(&self) -> Option<&PublishedComparison> {
+        self.published.as_ref().filter(|c| c.beyond_rounding)
+    }
+}
+
+impl PublishedComparison {
+    /// "DCMS published 1,336".
+    pub fn published_words(&self, unit: super::model::Unit) -> String {
+        format!(
+            "DCMS published {}",
+            super::format::format_value(self.published, unit)
+        )
+    }
+
+    /// "DCMS's published total is 1,336, 57 more than the sum of the museum rows.", then
+    /// the curators' explanation when there is one.
+    pub fn differs_sentence(&self, unit: super::model::Unit) -> String {
+        use super::format::{format_value, more_or_fewer};
+        let mut sentence = format!(
+            "DCMS's published total is {}, {} {} than the sum of the museum rows.",
+            format_value(self.published, unit),
+            format_value(self.difference.abs(), unit),
+            more_or_fewer(self.difference)
+        );
+        if let Some(explanation) = &self.explanation {
+            sentence.push(' ');
+            sentence.push_str(explanation);
+        }
+        sentence
+    }
+}

@@ -3,17 +3,11 @@
 use super::analysis::{percent_change, standings};
 use super::format::format_value;
 use super::model::{Dataset, Unit};
-use super::query::{Row, SeriesChoice, TableView};
+use super::query::{Row, SeriesChoice, TableView, TotalCell};
 use super::year::FinancialYear;
 
-/// "+4.6%" / "−24.5%" / "no change".
-pub fn signed_percent(percent: f64) -> String {
-    if percent == 0.0 {
-        return "no change".into();
-    }
-    let sign = if percent > 0.0 { "+" } else { "\u{2212}" };
-    format!("{sign}{:.1}%", percent.abs())
-}
+/// "+4.6%" / "−24.5%" / "no change" (defined with the other signed wording in `format`).
+pub use super::format::signed_percent;
 
 fn movement(from: f64, to: f64) -> &'static str {
     if to > from {
@@ -25,47 +19,63 @@ fn movement(from: f64, to: f64) -> &'static str {
     }
 }
 
-/// First and last (column, value) with a number.
-fn ends(values: &[Option<f64>]) -> Option<((usize, f64), (usize, f64))> {
-    let first = values
-        .iter()
-        .enumerate()
-        .find_map(|(i, v)| v.map(|v| (i, v)))?;
-    let last = values
-        .iter()
-        .enumerate()
-        .rev()
-        .find_map(|(i, v)| v.map(|v| (i, v)))?;
-    Some((first, last))
+/// A column of the view and the figure in it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Point {
+    column: usize,
+    value: f64,
 }
 
-fn change_clause(
-    unit: Unit,
-    years: &[FinancialYear],
-    (first, last): ((usize, f64), (usize, f64)),
-) -> String {
-    let (a, b) = (format_value(first.1, unit), format_value(last.1, unit));
-    let pct = percent_change(first.1, last.1)
+/// The first and last columns of a row that have a figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Span {
+    first: Point,
+    last: Point,
+}
+
+impl Span {
+    /// `None` when no column has a figure.
+    fn of(values: &[Option<f64>]) -> Option<Span> {
+        let point =
+            |(column, value): (usize, &Option<f64>)| value.map(|value| Point { column, value });
+        let first = values.iter().enumerate().find_map(point)?;
+        let last = values.iter().enumerate().rev().find_map(point)?;
+        Some(Span { first, last })
+    }
+
+    /// Only one column has a figure, so there is no change to describe.
+    fn is_single_year(self) -> bool {
+        self.first.column == self.last.column
+    }
+}
+
+fn change_clause(unit: Unit, years: &[FinancialYear], span: Span) -> String {
+    let (first, last) = (span.first, span.last);
+    let (a, b) = (
+        format_value(first.value, unit),
+        format_value(last.value, unit),
+    );
+    let pct = percent_change(first.value, last.value)
         .map(|p| format!(" ({})", signed_percent(p)))
         .unwrap_or_default();
     format!(
         "{} from {a} in {} to {b} in {}{pct}",
-        movement(first.1, last.1),
-        years[first.0],
-        years[last.0]
+        movement(first.value, last.value),
+        years[first.column],
+        years[last.column]
     )
 }
 
-/// Years after `from` up to `to` where one of `rows` with a figure has a series break.
+/// Years after `span`'s first column up to its last where one of `rows` with a figure has
+/// a series break.
 fn breaks_between<'a>(
     dataset: &Dataset,
     rows: impl Iterator<Item = &'a Row>,
-    from: usize,
-    to: usize,
+    span: Span,
 ) -> Vec<FinancialYear> {
     let mask = dataset.known_flags.series_break;
     let mut years: Vec<FinancialYear> = rows
-        .flat_map(|row| row.cells[from + 1..=to].iter())
+        .flat_map(|row| row.cells[span.first.column + 1..=span.last.column].iter())
         // A break in a row with no figure does not affect what the sentence compares.
         .filter(|cell| cell.value().is_some() && cell.flags() & mask != 0)
         .map(|cell| cell.year)
@@ -95,66 +105,19 @@ fn reporting_museums(count: usize) -> String {
     }
 }
 
+fn no_figures_sentence(label: &str) -> String {
+    format!("There are no {label} figures for this selection.")
+}
+
 /// One or two sentences describing the view.
 pub fn summarise(dataset: &Dataset, table: &TableView, series: SeriesChoice) -> String {
-    let metric = dataset.metric(table.metric);
-    let unit = metric.unit;
-    let label = &metric.label;
+    let label = &dataset.metric(table.metric).label;
     let Some(&latest) = table.years.last() else {
-        return format!("There are no {label} figures for this selection.");
+        return no_figures_sentence(label);
     };
     if let Some(totals) = &table.computed_total {
-        let values: Vec<Option<f64>> = totals.iter().map(|t| t.value).collect();
-        let Some(span) = ends(&values) else {
-            return format!("None of the selected museums reported {label} for these years.");
-        };
-        let last_total = &totals[span.1 .0];
-        let who = reporting_museums(last_total.reported);
-        let mut sentence = if span.0 .0 == span.1 .0 {
-            format!(
-                "In {}, {who} had {} {label} in total",
-                table.years[span.1 .0],
-                format_value(span.1 .1, unit)
-            )
-        } else {
-            let first_total = &totals[span.0 .0];
-            let coverage = if first_total.reported != last_total.reported {
-                format!(
-                    " ({} reported in {})",
-                    first_total.reported, table.years[span.0 .0]
-                )
-            } else {
-                String::new()
-            };
-            format!(
-                "{label} of {who}{coverage} {}{}",
-                change_clause(unit, &table.years, span),
-                break_warning(&breaks_between(
-                    dataset,
-                    table.museum_rows.iter(),
-                    span.0 .0,
-                    span.1 .0
-                ))
-            )
-        };
-        if let Some(published) = last_total.published.as_ref().filter(|p| p.beyond_rounding) {
-            sentence.push_str(&format!(
-                " (DCMS published {})",
-                format_value(published.published, unit)
-            ));
-        }
-        if series == SeriesChoice::Museums || table.museum_rows.len() > 1 {
-            if let Some(top) = standings(dataset, table).first() {
-                sentence.push_str(&format!(
-                    "; the highest in {latest} was {} with {}",
-                    dataset.museum(top.museum).name,
-                    format_value(top.value, unit)
-                ));
-            }
-        }
-        return capitalise(sentence + ".");
+        return total_summary(dataset, table, totals, series, latest);
     }
-
     let sentences: Vec<String> = [
         published_sentence(dataset, table),
         museums_sentence(dataset, table),
@@ -163,9 +126,99 @@ pub fn summarise(dataset: &Dataset, table: &TableView, series: SeriesChoice) -> 
     .flatten()
     .collect();
     if sentences.is_empty() {
-        return format!("There are no {label} figures for this selection.");
+        return no_figures_sentence(label);
     }
     sentences.join(" ")
+}
+
+/// The recomputed total over the view, its published counterpart when they differ, and
+/// the leading museum.
+fn total_summary(
+    dataset: &Dataset,
+    table: &TableView,
+    totals: &[TotalCell],
+    series: SeriesChoice,
+    latest: FinancialYear,
+) -> String {
+    let metric = dataset.metric(table.metric);
+    let values: Vec<Option<f64>> = totals.iter().map(|t| t.value).collect();
+    let Some(span) = Span::of(&values) else {
+        return format!(
+            "None of the selected museums reported {} for these years.",
+            metric.label
+        );
+    };
+    let last_total = &totals[span.last.column];
+    let mut sentence = if span.is_single_year() {
+        total_in_one_year(dataset, table, last_total, span)
+    } else {
+        total_over_years(dataset, table, totals, span)
+    };
+    if let Some(published) = last_total.published_differs() {
+        sentence.push_str(&format!(" ({})", published.published_words(metric.unit)));
+    }
+    if series == SeriesChoice::Museums || table.museum_rows.len() > 1 {
+        sentence.push_str(&leader_clause(dataset, table, latest));
+    }
+    capitalise(sentence + ".")
+}
+
+/// "In 2017/18, the 14 reporting museums had 1,279 UK loan venues in total".
+fn total_in_one_year(
+    dataset: &Dataset,
+    table: &TableView,
+    total: &TotalCell,
+    span: Span,
+) -> String {
+    let metric = dataset.metric(table.metric);
+    format!(
+        "In {}, {} had {} {} in total",
+        table.years[span.last.column],
+        reporting_museums(total.reported),
+        format_value(span.last.value, metric.unit),
+        metric.label
+    )
+}
+
+/// "UK loan venues of the 14 reporting museums fell from … (−24.5%), across a series break…".
+fn total_over_years(
+    dataset: &Dataset,
+    table: &TableView,
+    totals: &[TotalCell],
+    span: Span,
+) -> String {
+    let metric = dataset.metric(table.metric);
+    let (first_total, last_total) = (&totals[span.first.column], &totals[span.last.column]);
+    let coverage = if first_total.reported != last_total.reported {
+        format!(
+            " ({} reported in {})",
+            first_total.reported, table.years[span.first.column]
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "{} of {}{coverage} {}{}",
+        metric.label,
+        reporting_museums(last_total.reported),
+        change_clause(metric.unit, &table.years, span),
+        break_warning(&breaks_between(dataset, table.museum_rows.iter(), span))
+    )
+}
+
+/// "; the highest in 2023/24 was British Museum with 300", or nothing when no museum ranks.
+fn leader_clause(dataset: &Dataset, table: &TableView, latest: FinancialYear) -> String {
+    let unit = dataset.metric(table.metric).unit;
+    standings(dataset, table)
+        .first()
+        .map(|top| {
+            format!(
+                "; the highest in {latest} was {} with {}",
+                dataset.museum(top.museum).name,
+                format_value(top.value, unit)
+            )
+        })
+        .unwrap_or_default()
 }
 
 /// The latest year's highest and lowest museum, for metrics without a total.
@@ -210,15 +263,15 @@ fn published_sentence(dataset: &Dataset, table: &TableView) -> Option<String> {
         "all DCMS-sponsored museums (as published)"
     };
     let values: Vec<Option<f64>> = row.cells.iter().map(|c| c.value()).collect();
-    let span = ends(&values)?;
-    if span.0 .0 == span.1 .0 {
+    let span = Span::of(&values)?;
+    if span.is_single_year() {
         return Some(format!(
             "{label} for {who}: {} in {}.",
-            format_value(span.0 .1, unit),
-            table.years[span.0 .0]
+            format_value(span.first.value, unit),
+            table.years[span.first.column]
         ));
     }
-    let scopes: Vec<String> = [span.0 .0, span.1 .0]
+    let scopes: Vec<String> = [span.first.column, span.last.column]
         .iter()
         .filter_map(|&i| row.cells[i].fact)
         .filter_map(|fact| dataset.detail(fact.index).map(|d| d.scope.clone()))
@@ -230,12 +283,7 @@ fn published_sentence(dataset: &Dataset, table: &TableView) -> Option<String> {
     Some(capitalise(format!(
         "{label} for {who} {}{}{scope_note}.",
         change_clause(unit, &table.years, span),
-        break_warning(&breaks_between(
-            dataset,
-            std::iter::once(row),
-            span.0 .0,
-            span.1 .0
-        ))
+        break_warning(&breaks_between(dataset, std::iter::once(row), span))
     )))
 }
 
@@ -244,5 +292,35 @@ fn capitalise(text: String) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_skips_columns_without_a_figure() {
+        let span = Span::of(&[None, Some(3.0), None, Some(5.0), None]).unwrap();
+        assert_eq!(
+            span.first,
+            Point {
+                column: 1,
+                value: 3.0
+            }
+        );
+        assert_eq!(
+            span.last,
+            Point {
+                column: 3,
+                value: 5.0
+            }
+        );
+        assert!(!span.is_single_year());
+        let single = Span::of(&[None, Some(2.0)]).unwrap();
+        assert_eq!(single.first, single.last);
+        assert!(single.is_single_year());
+        assert_eq!(Span::of(&[None, None]), None);
+        assert_eq!(Span::of(&[]), None);
     }
 }

@@ -3,23 +3,28 @@
 //! words instead of blanks, visible markers), then change, share and rank columns.
 
 use crate::core::analysis::{
-    museum_change, standings, total_change, ChangeResult, NoChange, Standing,
+    museum_change, standings, total_change, ChangeCell, CompareYears, ExtraColumns, Standing,
+    StandingCells, ACROSS_BREAK_WORDS,
 };
 use crate::core::export::view_title;
 use crate::core::format::{cell_text, format_value};
-use crate::core::markers::markers_in;
+use crate::core::markers::{markers_in, Marker};
 use crate::core::model::{Dataset, Fact, Unit};
-use crate::core::query::{Cell, Row, TableView, TotalCell};
-use crate::core::summary::signed_percent;
+use crate::core::query::{breaks_before, Cell, Row, TableView, TotalCell};
 use crate::core::year::FinancialYear;
 use crate::ui::store::ViewStore;
 use leptos::prelude::*;
 
-/// `[b]`, `[r]`… after a figure; the legend explains each.
+/// `[b]`: one marker after a figure or heading; the legend explains each.
+fn marker_abbr(marker: Marker) -> impl IntoView {
+    view! { <abbr class="marker" title=marker.title>{marker.text()}</abbr> }
+}
+
+/// `[b]`, `[r]`… after a figure: the markers of every flag it carries.
 fn marker_list(dataset: &'static Dataset, flags: u32) -> impl IntoView {
     markers_in(dataset, flags)
         .into_iter()
-        .map(|marker| view! { <abbr class="marker" title=marker.title>{format!("[{}]", marker.symbol)}</abbr> })
+        .map(marker_abbr)
         .collect_view()
 }
 
@@ -44,10 +49,6 @@ fn cell_tooltip(dataset: &Dataset, fact: Option<Fact>) -> String {
         }
     }
     lines.join("\n")
-}
-
-fn breaks_before(dataset: &Dataset, flags: u32) -> bool {
-    flags & dataset.known_flags.series_break != 0
 }
 
 /// The attributes and words every value cell shares.
@@ -82,21 +83,11 @@ fn total_cell(context: &CellContext, total: &TotalCell) -> impl IntoView {
         .value
         .map(|v| format_value(v, unit))
         .unwrap_or_else(|| "no museum reported".into());
-    let comparison = total.published.as_ref().filter(|c| c.beyond_rounding).map(|c| {
-        let direction = if c.difference > 0.0 { "more" } else { "fewer" };
-        let mut title = format!(
-            "DCMS's published total is {}, {} {direction} than the sum of the museum rows.",
-            format_value(c.published, unit),
-            format_value(c.difference.abs(), unit)
-        );
-        if let Some(explanation) = &c.explanation {
-            title.push(' ');
-            title.push_str(explanation);
-        }
+    let comparison = total.published_differs().map(|c| {
         view! {
-            <span class="differs" title=title>
-                <abbr class="marker" title="Published total differs from the museum rows">"[t]"</abbr>
-                <span class="differs-text">{format!("DCMS published {}", format_value(c.published, unit))}</span>
+            <span class="differs" title=c.differs_sentence(unit)>
+                {marker_abbr(Marker::TOTAL_DIFFERS)}
+                <span class="differs-text">{c.published_words(unit)}</span>
             </span>
         }
     });
@@ -120,54 +111,21 @@ fn total_cell(context: &CellContext, total: &TotalCell) -> impl IntoView {
 }
 
 /// The change column's cell for one museum or the total.
-fn change_cell(change: ChangeResult, unit: Unit, row_key: String) -> impl IntoView {
-    let (text, status, absolute, percent, crosses) = match change {
-        Ok(change) => {
-            let sign = if change.absolute > 0.0 { "+" } else { "" };
-            let percent = change
-                .percent
-                .map(signed_percent)
-                .unwrap_or_else(|| "base is zero".into());
-            (
-                format!("{sign}{} ({percent})", format_value(change.absolute, unit)),
-                "computed",
-                change.absolute.to_string(),
-                change
-                    .percent
-                    .map(|p| format!("{p:.1}"))
-                    .unwrap_or_default(),
-                change.crosses_break,
-            )
-        }
-        Err(NoChange::MissingBase) => (
-            "cannot compute: no figure in the base year".into(),
-            "missing-base",
-            String::new(),
-            String::new(),
-            false,
-        ),
-        Err(NoChange::MissingLatest) => (
-            "cannot compute: no figure in the latest year".into(),
-            "missing-latest",
-            String::new(),
-            String::new(),
-            false,
-        ),
-    };
+fn change_cell(cell: ChangeCell, row_key: String) -> impl IntoView {
     view! {
         <td
             class="num change"
-            class:missing=status != "computed"
+            class:missing=cell.status.is_missing()
             data-change-museum=row_key
-            data-change-status=status
-            data-change-abs=absolute
-            data-change-pct=percent
-            data-crosses-break=crosses.to_string()
+            data-change-status=cell.status.code()
+            data-change-abs=cell.data_absolute
+            data-change-pct=cell.data_percent
+            data-crosses-break=cell.crosses_break.to_string()
         >
-            <span class="figure">{text}</span>
-            {crosses.then(|| view! {
-                <abbr class="marker" title="Across a series break: not like for like">"[b]"</abbr>
-                <span class="coverage">"across a series break"</span>
+            <span class="figure">{cell.text}</span>
+            {cell.crosses_break.then(|| view! {
+                {marker_abbr(Marker::CHANGE_ACROSS_BREAK)}
+                <span class="coverage">{ACROSS_BREAK_WORDS}</span>
             })}
         </td>
     }
@@ -175,17 +133,13 @@ fn change_cell(change: ChangeResult, unit: Unit, row_key: String) -> impl IntoVi
 
 /// Share and rank cells for a museum row in the view's last year.
 fn standing_cells(standing: Option<&Standing>, with_share: bool) -> impl IntoView {
+    let cells = StandingCells::new(standing);
     let share = with_share.then(|| {
-        let share = standing.and_then(|s| s.share);
-        let text = share.map(|share| format!("{share:.1}%")).unwrap_or_else(|| "not reported".into());
-        view! { <td class="num share" data-share=share.map(|s| format!("{s:.1}")).unwrap_or_default()>{text}</td> }
+        view! { <td class="num share" data-share=cells.data_share>{cells.share_text}</td> }
     });
-    let rank = standing
-        .map(|s| format!("{} of {}", s.rank, s.of))
-        .unwrap_or_else(|| "not ranked".into());
     view! {
         {share}
-        <td class="num rank" data-rank=standing.map(|s| s.rank.to_string()).unwrap_or_default()>{rank}</td>
+        <td class="num rank" data-rank=cells.data_rank>{cells.rank_text}</td>
     }
 }
 
@@ -194,139 +148,144 @@ fn filler(columns: usize, words: &'static str) -> impl IntoView {
     (columns > 0).then(|| view! { <td class="extra-na" colspan=columns>{words}</td> })
 }
 
-/// The change and standing columns a view adds after the years.
-#[derive(Clone, Copy)]
-struct ExtraColumns {
-    compare: Option<(FinancialYear, FinancialYear)>,
-    standings: bool,
-    share: bool,
+/// What every row of one rendering shares: the cell context, the extra columns and the
+/// standings of the last year.
+struct TableContext<'a> {
+    cells: CellContext,
+    table: &'a TableView,
+    extras: ExtraColumns,
+    ranked: Vec<Standing>,
 }
 
-impl ExtraColumns {
-    fn count(self) -> usize {
-        usize::from(self.compare.is_some()) + usize::from(self.standings) + usize::from(self.share)
+/// A year's column heading, with the Covid marker when a figure in it carries the caution.
+fn year_header(year: FinancialYear, is_covid: bool) -> impl IntoView {
+    view! {
+        <th scope="col" class="num" class:covid=is_covid data-year=year.slug()>
+            {year.label()}
+            {is_covid.then(|| marker_abbr(Marker::COVID))}
+        </th>
     }
 }
 
-fn render(store: ViewStore, table: &TableView) -> AnyView {
-    let dataset = store.dataset;
-    if table.years.is_empty() {
-        return view! { <p class="empty">"This metric has no figures."</p> }.into_any();
-    }
-    let metric = dataset.metric(table.metric);
-    let context = CellContext {
-        dataset,
-        unit: metric.unit,
-        metric_id: metric.id.clone(),
-    };
-    let latest = table.years.last().copied();
-    let latest_label = latest.map(|y| y.label()).unwrap_or_default();
-    let ranked = standings(dataset, table);
-    let extras = ExtraColumns {
-        compare: store
-            .state
-            .get()
-            .compare
-            .zip(latest)
-            .filter(|(base, latest)| base < latest),
-        standings: !table.museum_rows.is_empty(),
-        share: !table.museum_rows.is_empty() && table.computed_total.is_some(),
-    };
-
-    let covid = dataset.known_flags.covid_caution;
+fn header_row(context: &TableContext, latest: FinancialYear) -> impl IntoView {
+    let (table, extras) = (context.table, context.extras);
+    let covid = table.covid_columns(context.cells.dataset);
     let year_headers = table
         .years
         .iter()
-        .enumerate()
-        .map(|(column, year)| {
-            let column_flags = table.published_rows().filter_map(|row| row.cells[column].fact).fold(0, |mask, fact| mask | fact.flags);
-            let is_covid = column_flags & covid != 0;
-            view! {
-                <th scope="col" class="num" class:covid=is_covid data-year=year.slug()>
-                    {year.label()}
-                    {is_covid.then(|| view! { <abbr class="marker" title="Covid-19: compare with caution">"[c]"</abbr> })}
-                </th>
-            }
-        })
+        .zip(covid)
+        .map(|(&year, is_covid)| year_header(year, is_covid))
         .collect_view();
-    let extra_headers = view! {
-        {extras.compare.map(|(base, latest)| view! { <th scope="col" class="num">{format!("Change, {base} to {latest}")}</th> })}
-        {extras.share.then(|| view! { <th scope="col" class="num">{format!("Share of total, {latest_label}")}</th> })}
-        {extras.standings.then(|| view! { <th scope="col" class="num">{format!("Rank, {latest_label}")}</th> })}
-    };
-    let museum_rows = table
-        .museum_rows
-        .iter()
-        .map(|row| {
-            let museum = dataset.museum(row.museum);
-            let change = extras
-                .compare
-                .map(|(base, latest)| change_cell(museum_change(dataset, table.metric, row.museum, base, latest), context.unit, museum.id.clone()));
-            let standing = extras
-                .standings
-                .then(|| standing_cells(ranked.iter().find(|s| s.museum == row.museum), extras.share));
-            view! {
-                <tr class="museum-row">
-                    <th scope="row">{museum.name.clone()}</th>
-                    {row.cells.iter().map(|cell| value_cell(&context, &museum.id, *cell)).collect_view()}
-                    {change}
-                    {standing}
-                </tr>
-            }
-        })
-        .collect_view();
-    let total_row = table.computed_total.as_ref().map(|totals| {
-        let change = extras
-            .compare
-            .and_then(|(base, latest)| total_change(dataset, table, base, latest))
-            .map(|total| {
-                let note = total
-                    .coverage_differs
-                    .then(|| format!("{} then {}", total.base_coverage, total.latest_coverage));
-                view! {
-                    {change_cell(total.change, context.unit, "total".into())}
-                    {note.map(|note| view! { <td class="extra-na coverage-note">{note}</td> })}
-                }
-            });
-        let remaining = extras.count() - usize::from(extras.compare.is_some());
-        view! {
-            <tr class="total-row">
-                <th scope="row">"Total of the museums above (recomputed)"</th>
-                {totals.iter().map(|total| total_cell(&context, total)).collect_view()}
-                {change}
-                {filler(remaining, "100% of the total")}
-            </tr>
-        }
+    view! {
+        <tr>
+            <th scope="col">"Museum"</th>
+            {year_headers}
+            {extras.compare.map(|compare| view! { <th scope="col" class="num">{compare.heading()}</th> })}
+            {extras.share.then(|| view! { <th scope="col" class="num">{ExtraColumns::share_heading(latest)}</th> })}
+            {extras.standings.then(|| view! { <th scope="col" class="num">{ExtraColumns::rank_heading(latest)}</th> })}
+        </tr>
+    }
+}
+
+fn museum_row(context: &TableContext, row: &Row) -> impl IntoView {
+    let cells = &context.cells;
+    let (dataset, table, extras) = (cells.dataset, context.table, context.extras);
+    let museum = dataset.museum(row.museum);
+    let change = extras.compare.map(|CompareYears { base, latest }| {
+        let change = museum_change(dataset, table.metric, row.museum, base, latest);
+        change_cell(ChangeCell::new(&change, cells.unit), museum.id.clone())
     });
-    let published_row = |row: &Row, header: &'static str, key: String, words: &'static str| {
-        view! {
-            <tr class="published-row">
-                <th scope="row">{header}</th>
-                {row.cells.iter().map(|cell| value_cell(&context, &key, *cell)).collect_view()}
-                {filler(extras.count(), words)}
-            </tr>
-        }
-    };
+    let standing = extras.standings.then(|| {
+        let standing = context.ranked.iter().find(|s| s.museum == row.museum);
+        standing_cells(standing, extras.share)
+    });
+    view! {
+        <tr class="museum-row">
+            <th scope="row">{museum.name.clone()}</th>
+            {row.cells.iter().map(|cell| value_cell(cells, &museum.id, *cell)).collect_view()}
+            {change}
+            {standing}
+        </tr>
+    }
+}
+
+/// The total's change cell, with a note when the two years' totals add up different museums.
+fn total_change_cells(context: &TableContext, compare: CompareYears) -> Option<impl IntoView> {
+    let total = total_change(
+        context.cells.dataset,
+        context.table,
+        compare.base,
+        compare.latest,
+    )?;
+    let note = total.coverage_note();
+    Some(view! {
+        {change_cell(ChangeCell::new(&total.change, context.cells.unit), "total".into())}
+        {note.map(|note| view! { <td class="extra-na coverage-note">{note}</td> })}
+    })
+}
+
+fn total_row(context: &TableContext, totals: &[TotalCell]) -> impl IntoView {
+    let extras = context.extras;
+    let change = extras
+        .compare
+        .and_then(|compare| total_change_cells(context, compare));
+    view! {
+        <tr class="total-row">
+            <th scope="row">"Total of the museums above (recomputed)"</th>
+            {totals.iter().map(|total| total_cell(&context.cells, total)).collect_view()}
+            {change}
+            {filler(extras.after_change(), "100% of the total")}
+        </tr>
+    }
+}
+
+/// A row as published (DCMS's total or the sector figure), never recomputed.
+fn published_row(
+    context: &TableContext,
+    row: &Row,
+    header: &'static str,
+    key: String,
+) -> impl IntoView {
+    view! {
+        <tr class="published-row">
+            <th scope="row">{header}</th>
+            {row.cells.iter().map(|cell| value_cell(&context.cells, &key, *cell)).collect_view()}
+            {filler(context.extras.count(), "published figure, not recomputed")}
+        </tr>
+    }
+}
+
+fn footer_rows(context: &TableContext) -> impl IntoView {
+    let table = context.table;
+    let total_row = table
+        .computed_total
+        .as_ref()
+        .map(|totals| total_row(context, totals));
     let published_total = table.published_total.as_ref().map(|row| {
         published_row(
+            context,
             row,
             "DCMS published total (all DCMS-sponsored museums)",
             "published-total".into(),
-            "published figure, not recomputed",
         )
     });
     let sector = table.sector_row.as_ref().map(|row| {
         published_row(
+            context,
             row,
             "All national museums (sector figure as published)",
-            dataset.museum(row.museum).id.clone(),
-            "published figure, not recomputed",
+            context.cells.dataset.museum(row.museum).id.clone(),
         )
     });
+    view! { {total_row} {published_total} {sector} }
+}
+
+/// Why there is no recomputed total, or why the published one is not compared with it.
+fn notes(table: &TableView) -> impl IntoView {
     let reason = table
         .no_total_reason
         .map(|reason| view! { <p class="no-total" id="no-total-reason">{reason}</p> });
-    let subset_note = (table.computed_total.is_some() && table.published_total.is_some() && !table.all_museums_selected).then(|| {
+    let subset_note = table.published_total_not_compared().then(|| {
         view! {
             <p class="no-total">
                 "DCMS's published total covers every DCMS-sponsored museum, so it is compared with the recomputed total only when all museums are selected."
@@ -334,22 +293,37 @@ fn render(store: ViewStore, table: &TableView) -> AnyView {
         }
     });
     view! {
+        {reason}
+        {subset_note}
+    }
+}
+
+fn render(store: ViewStore, table: &TableView) -> AnyView {
+    let dataset = store.dataset;
+    let Some(&latest) = table.years.last() else {
+        return view! { <p class="empty">"This metric has no figures."</p> }.into_any();
+    };
+    let metric = dataset.metric(table.metric);
+    let context = TableContext {
+        cells: CellContext {
+            dataset,
+            unit: metric.unit,
+            metric_id: metric.id.clone(),
+        },
+        table,
+        extras: ExtraColumns::for_table(table, store.state.get().compare),
+        ranked: standings(dataset, table),
+    };
+    view! {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="results-caption">
             <table class="results-table" id="results-table" data-metric=metric.id.clone()>
                 <caption id="results-caption">{view_title(dataset, table)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Museum"</th>
-                        {year_headers}
-                        {extra_headers}
-                    </tr>
-                </thead>
-                <tbody>{museum_rows}</tbody>
-                <tfoot>{total_row} {published_total} {sector}</tfoot>
+                <thead>{header_row(&context, latest)}</thead>
+                <tbody>{table.museum_rows.iter().map(|row| museum_row(&context, row)).collect_view()}</tbody>
+                <tfoot>{footer_rows(&context)}</tfoot>
             </table>
         </div>
-        {reason}
-        {subset_note}
+        {notes(table)}
     }
     .into_any()
 }
