@@ -1,8 +1,8 @@
 //! The URL query string is the whole view state:
 //! `?metric=<id>&museums=<id>,<id>&from=<YYYY-YY>&to=<YYYY-YY>`.
 //!
-//! Parsing never fails: each unknown or malformed value is dropped with a specific notice
-//! for the reader, and the rest of the URL still applies.
+//! Parsing never fails: each unknown or malformed value is dropped with a specific
+//! [`Notice`] for the reader, and the rest of the URL still applies.
 //!
 //! Permalinks carry `v=1`. Older and alias forms (no `v`, museum names or aliases such as
 //! `Geffrye Museum` or `tate`, `2019/20` years) parse to the same view, and
@@ -61,6 +61,8 @@ pub fn years_in_order(
 
 /// Reads a query string (with or without the leading `?`).
 pub fn parse_query(dataset: &Dataset, query: &str) -> ParsedView {
+    // The parameters are read in a fixed order (not the link's), so the notices always
+    // come in the same order; the metric comes first because museums and years depend on it.
     let mut notices = Vec::new();
     let raw = RawParams::read(query, &mut notices);
     let metric = parse_metric(dataset, raw.metric.as_deref(), &mut notices);
