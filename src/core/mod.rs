@@ -9,6 +9,7 @@ pub mod format;
 pub mod headlines;
 pub mod markers;
 pub mod model;
+pub mod notice;
 pub mod query;
 pub mod summary;
 pub mod url_state;

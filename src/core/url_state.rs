@@ -1,8 +1,8 @@
 //! The URL query string is the whole view state:
 //! `?metric=<id>&museums=<id>,<id>&from=<YYYY-YY>&to=<YYYY-YY>`.
 //!
-//! Parsing never fails: each unknown or malformed value is dropped with a specific notice
-//! for the reader, and the rest of the URL still applies.
+//! Parsing never fails: each unknown or malformed value is dropped with a specific
+//! [`Notice`] for the reader, and the rest of the URL still applies.
 //!
 //! Permalinks carry `v=1`. Older and alias forms (no `v`, museum names or aliases such as
 //! `Geffrye Museum` or `tate`, `2019/20` years) parse to the same view, and
@@ -12,6 +12,7 @@
 pub const URL_VERSION: &str = "1";
 
 use super::model::Dataset;
+use super::notice::{Notice, YearEnd};
 use super::query::{
     metric_years, museums_with_data, ChartKind, Page, SeriesChoice, ViewState, DEFAULT_METRIC,
 };
@@ -20,8 +21,10 @@ use super::year::FinancialYear;
 /// A parsed view plus what had to be dropped or corrected on the way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedView {
+    /// The view the link describes, with whatever could not be used left out.
     pub state: ViewState,
-    pub notices: Vec<String>,
+    /// In the order the parameters are read; [`Notice::text`] words them.
+    pub notices: Vec<Notice>,
 }
 
 /// Finds a museum by id, name, short name or alias (case-insensitive), so old links that
@@ -44,161 +47,41 @@ pub fn resolve_museum(dataset: &Dataset, text: &str) -> Option<u16> {
         .and_then(|i| u16::try_from(i).ok())
 }
 
-fn default_metric(dataset: &Dataset) -> u16 {
-    dataset.metric_by_id(DEFAULT_METRIC).unwrap_or(0)
+/// A from/to pair the right way round: when both are given and `from` is after `to`, the
+/// two swap places; otherwise the pair is returned as it is.
+pub fn years_in_order(
+    from: Option<FinancialYear>,
+    to: Option<FinancialYear>,
+) -> (Option<FinancialYear>, Option<FinancialYear>) {
+    match (from, to) {
+        (Some(f), Some(t)) if f > t => (Some(t), Some(f)),
+        _ => (from, to),
+    }
 }
 
 /// Reads a query string (with or without the leading `?`).
 pub fn parse_query(dataset: &Dataset, query: &str) -> ParsedView {
-    let query = query.strip_prefix('?').unwrap_or(query);
+    // The parameters are read in a fixed order (not the link's), so the notices always
+    // come in the same order; the metric comes first because museums and years depend on it.
     let mut notices = Vec::new();
-    let mut metric_text = None;
-    let mut museums_text = None;
-    let mut from_text = None;
-    let mut to_text = None;
-    let mut chart_text = None;
-    let mut series_text = None;
-    let mut compare_text = None;
-    let mut page_text = None;
-    let mut version_text = None;
-    let mut embed_text = None;
-    for (key, value) in form_urlencoded::parse(query.as_bytes()) {
-        let slot = match key.as_ref() {
-            "metric" => &mut metric_text,
-            "museums" => &mut museums_text,
-            "from" => &mut from_text,
-            "to" => &mut to_text,
-            "view" => &mut chart_text,
-            "series" => &mut series_text,
-            "compare" => &mut compare_text,
-            "page" => &mut page_text,
-            "v" => &mut version_text,
-            "embed" => &mut embed_text,
-            other => {
-                notices.push(format!(
-                    "The link has an unknown setting '{other}', which was ignored."
-                ));
-                continue;
-            }
-        };
-        *slot = Some(value.into_owned());
-    }
-
-    let metric = match metric_text.as_deref().map(str::trim) {
-        None | Some("") => default_metric(dataset),
-        Some(id) => dataset.metric_by_id(id).unwrap_or_else(|| {
-            let fallback = default_metric(dataset);
-            notices.push(format!(
-                "There is no metric '{id}'; showing {} instead.",
-                dataset.metric(fallback).label
-            ));
-            fallback
-        }),
+    let raw = RawParams::read(query, &mut notices);
+    let metric = parse_metric(dataset, raw.metric.as_deref(), &mut notices);
+    let museums = raw
+        .museums
+        .and_then(|text| parse_museums(dataset, metric, &text, &mut notices));
+    let years = MetricYears {
+        metric,
+        years: metric_years(dataset, metric),
     };
-    let metric_label = dataset.metric(metric).label.clone();
-
-    let museums = museums_text.and_then(|text| parse_museums(dataset, metric, &text, &mut notices));
-
-    let years = metric_years(dataset, metric);
-    let mut year_param = |name: &str, text: Option<String>| -> Option<FinancialYear> {
-        let text = text?;
-        if text.trim().is_empty() {
-            return None;
-        }
-        let year = match FinancialYear::parse(&text) {
-            Ok(year) => year,
-            Err(error) => {
-                notices.push(format!("'{name}': {error}; it was ignored."));
-                return None;
-            }
-        };
-        let (first, last) = (*years.first()?, *years.last()?);
-        if year < first || year > last {
-            let clamped = year.clamp(first, last);
-            notices.push(format!(
-                "'{name}' {} is outside the years with {metric_label} figures ({first} to {last}); using {clamped}.",
-                year.label()
-            ));
-            return Some(clamped);
-        }
-        Some(year)
-    };
-    let mut from = year_param("from", from_text);
-    let mut to = year_param("to", to_text);
-    if let (Some(f), Some(t)) = (from, to) {
-        if f > t {
-            notices.push(format!(
-                "'from' {f} is after 'to' {t}; the two were swapped."
-            ));
-            (from, to) = (Some(t), Some(f));
-        }
-    }
-
-    let chart = match chart_text.as_deref().map(str::trim) {
-        None | Some("") => ChartKind::Auto,
-        Some(code) => ChartKind::from_code(code).unwrap_or_else(|| {
-            notices.push(format!(
-                "'view' must be table, bar or line, not '{code}'; choosing by the years shown."
-            ));
-            ChartKind::Auto
-        }),
-    };
-    let series = match series_text.as_deref().map(str::trim) {
-        None | Some("") | Some("museums") => SeriesChoice::Museums,
-        Some("total") => SeriesChoice::Total,
-        Some(other) => {
-            notices.push(format!(
-                "'series' must be museums or total, not '{other}'; charting museums."
-            ));
-            SeriesChoice::Museums
-        }
-    };
-    let page = match page_text.as_deref().map(str::trim) {
-        None | Some("") | Some("explorer") => Page::Explorer,
-        Some("headlines") => Page::Headlines,
-        Some(other) => {
-            notices.push(format!("There is no page '{other}'; showing the explorer."));
-            Page::Explorer
-        }
-    };
-    if let Some(version) = version_text.filter(|v| v.trim() != URL_VERSION) {
-        notices.push(format!(
-            "This link is in format version '{version}'; this explorer reads version {URL_VERSION}, so some settings may differ."
-        ));
-    }
-    let embed = match embed_text.as_deref().map(str::trim) {
-        None | Some("") | Some("0") | Some("false") => false,
-        Some("1") | Some("true") => true,
-        Some(other) => {
-            notices.push(format!(
-                "'embed' must be 1 or 0, not '{other}'; showing the full page."
-            ));
-            false
-        }
-    };
-    let latest = to.or(years.last().copied());
-    let compare = compare_text
-        .filter(|text| !text.trim().is_empty())
-        .and_then(|text| match FinancialYear::parse(&text) {
-            Err(error) => {
-                notices.push(format!("'compare': {error}; no change is shown."));
-                None
-            }
-            Ok(year) if !years.contains(&year) => {
-                notices.push(format!(
-                    "'compare' {year} has no {metric_label} figures; no change is shown."
-                ));
-                None
-            }
-            Ok(year) if latest.is_some_and(|latest| year >= latest) => {
-                notices.push(format!(
-                    "'compare' {year} must be before the last year shown; no change is shown."
-                ));
-                None
-            }
-            Ok(year) => Some(year),
-        });
-
+    let from = years.parse_end(YearEnd::From, raw.from.as_deref(), &mut notices);
+    let to = years.parse_end(YearEnd::To, raw.to.as_deref(), &mut notices);
+    let (from, to) = order_year_ends(from, to, &mut notices);
+    let chart = parse_chart(raw.view.as_deref(), &mut notices);
+    let series = parse_series(raw.series.as_deref(), &mut notices);
+    let page = parse_page(raw.page.as_deref(), &mut notices);
+    check_version(raw.version, &mut notices);
+    let embed = parse_embed(raw.embed.as_deref(), &mut notices);
+    let compare = years.parse_compare(raw.compare.as_deref(), to, &mut notices);
     ParsedView {
         state: ViewState {
             metric,
@@ -215,47 +98,248 @@ pub fn parse_query(dataset: &Dataset, query: &str) -> ParsedView {
     }
 }
 
+/// The text of each known parameter, as the link gives it (decoded, untrimmed); the last
+/// one wins when a parameter is repeated.
+#[derive(Debug, Default)]
+struct RawParams {
+    metric: Option<String>,
+    museums: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    view: Option<String>,
+    series: Option<String>,
+    compare: Option<String>,
+    page: Option<String>,
+    version: Option<String>,
+    embed: Option<String>,
+}
+
+impl RawParams {
+    /// Splits the query into known parameters; each unknown one becomes a notice.
+    fn read(query: &str, notices: &mut Vec<Notice>) -> RawParams {
+        let query = query.strip_prefix('?').unwrap_or(query);
+        let mut raw = RawParams::default();
+        for (key, value) in form_urlencoded::parse(query.as_bytes()) {
+            match raw.slot(&key) {
+                Some(slot) => *slot = Some(value.into_owned()),
+                None => notices.push(Notice::UnknownSetting {
+                    key: key.into_owned(),
+                }),
+            }
+        }
+        raw
+    }
+
+    /// Where the value of parameter `key` goes; `None` for a parameter this app does not know.
+    fn slot(&mut self, key: &str) -> Option<&mut Option<String>> {
+        Some(match key {
+            "metric" => &mut self.metric,
+            "museums" => &mut self.museums,
+            "from" => &mut self.from,
+            "to" => &mut self.to,
+            "view" => &mut self.view,
+            "series" => &mut self.series,
+            "compare" => &mut self.compare,
+            "page" => &mut self.page,
+            "v" => &mut self.version,
+            "embed" => &mut self.embed,
+            _ => return None,
+        })
+    }
+}
+
+/// The trimmed value of a parameter, or `None` when it is missing or blank (which means
+/// "the default", never a notice).
+fn given(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|text| !text.is_empty())
+}
+
+fn default_metric(dataset: &Dataset) -> u16 {
+    dataset.metric_by_id(DEFAULT_METRIC).unwrap_or(0)
+}
+
+/// `metric=`: a metric id; the default metric when missing or unknown.
+fn parse_metric(dataset: &Dataset, text: Option<&str>, notices: &mut Vec<Notice>) -> u16 {
+    let Some(id) = given(text) else {
+        return default_metric(dataset);
+    };
+    dataset.metric_by_id(id).unwrap_or_else(|| {
+        let fallback = default_metric(dataset);
+        notices.push(Notice::UnknownMetric {
+            text: id.to_string(),
+            fallback,
+        });
+        fallback
+    })
+}
+
+/// `museums=`: comma-separated ids, names or aliases; `None` (all museums) when missing,
+/// `all`, or when none of them is a museum with figures for `metric`.
 fn parse_museums(
     dataset: &Dataset,
     metric: u16,
     text: &str,
-    notices: &mut Vec<String>,
+    notices: &mut Vec<Notice>,
 ) -> Option<Vec<u16>> {
     let text = text.trim();
     if text.is_empty() || text.eq_ignore_ascii_case("all") {
         return None;
     }
     let available = museums_with_data(dataset, metric);
-    let metric_label = &dataset.metric(metric).label;
     let mut chosen = Vec::new();
     for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let Some(museum) = resolve_museum(dataset, part) else {
-            notices.push(format!("There is no museum '{part}'; it was left out."));
+            notices.push(Notice::UnknownMuseum { text: part.into() });
             continue;
         };
-        let entry = dataset.museum(museum);
-        if entry.is_aggregate {
-            notices.push(format!(
-                "'{part}' is a published total, not a museum: it is shown as its own row where the data has it."
-            ));
+        if dataset.museum(museum).is_aggregate {
+            notices.push(Notice::AggregateAsMuseum { text: part.into() });
         } else if !available.contains(&museum) {
-            notices.push(format!(
-                "{} has no {metric_label} figures, so it is not shown.",
-                entry.name
-            ));
+            notices.push(Notice::MuseumWithoutFigures { museum, metric });
         } else if !chosen.contains(&museum) {
             chosen.push(museum);
         }
     }
     if chosen.is_empty() {
-        notices.push(
-            "None of the museums in the link have figures for this metric; showing all museums."
-                .into(),
-        );
+        notices.push(Notice::NoUsableMuseum);
         return None;
     }
     dataset.sort_by_name(&mut chosen);
     Some(chosen)
+}
+
+/// The years the view's metric has figures for, which `from=`, `to=` and `compare=` must
+/// fall in.
+struct MetricYears {
+    metric: u16,
+    years: Vec<FinancialYear>,
+}
+
+impl MetricYears {
+    /// `from=` or `to=`: a financial year, moved to the nearest year with figures when
+    /// outside them; `None` when missing, malformed, or when the metric has no years.
+    fn parse_end(
+        &self,
+        end: YearEnd,
+        text: Option<&str>,
+        notices: &mut Vec<Notice>,
+    ) -> Option<FinancialYear> {
+        let text = text.filter(|text| !text.trim().is_empty())?;
+        let year = match FinancialYear::parse(text) {
+            Ok(year) => year,
+            Err(error) => {
+                notices.push(Notice::BadYear { end, error });
+                return None;
+            }
+        };
+        let (first, last) = (*self.years.first()?, *self.years.last()?);
+        let used = year.clamp(first, last);
+        if used != year {
+            notices.push(Notice::YearOutsideRange {
+                end,
+                year,
+                metric: self.metric,
+                first,
+                last,
+                used,
+            });
+        }
+        Some(used)
+    }
+
+    /// `compare=`: a year with figures before the last year shown (`to`, else the metric's
+    /// last year); `None`, with a notice, otherwise.
+    fn parse_compare(
+        &self,
+        text: Option<&str>,
+        to: Option<FinancialYear>,
+        notices: &mut Vec<Notice>,
+    ) -> Option<FinancialYear> {
+        let text = text.filter(|text| !text.trim().is_empty())?;
+        let latest = to.or(self.years.last().copied());
+        let notice = match FinancialYear::parse(text) {
+            Err(error) => Notice::BadCompareYear { error },
+            Ok(year) if !self.years.contains(&year) => Notice::CompareWithoutFigures {
+                year,
+                metric: self.metric,
+            },
+            Ok(year) if latest.is_some_and(|latest| year >= latest) => {
+                Notice::CompareNotBeforeLast { year }
+            }
+            Ok(year) => return Some(year),
+        };
+        notices.push(notice);
+        None
+    }
+}
+
+/// [`years_in_order`], saying so when the link gave the range backwards.
+fn order_year_ends(
+    from: Option<FinancialYear>,
+    to: Option<FinancialYear>,
+    notices: &mut Vec<Notice>,
+) -> (Option<FinancialYear>, Option<FinancialYear>) {
+    let ordered = years_in_order(from, to);
+    if let (Some(from), Some(to)) = (from, to) {
+        if ordered != (Some(from), Some(to)) {
+            notices.push(Notice::SwappedYears { from, to });
+        }
+    }
+    ordered
+}
+
+/// `view=`: a chart code; chosen by the years shown when missing or unknown.
+fn parse_chart(text: Option<&str>, notices: &mut Vec<Notice>) -> ChartKind {
+    let Some(code) = given(text) else {
+        return ChartKind::Auto;
+    };
+    ChartKind::from_code(code).unwrap_or_else(|| {
+        notices.push(Notice::BadChart { text: code.into() });
+        ChartKind::Auto
+    })
+}
+
+/// `series=`: `museums` (the default) or `total`.
+fn parse_series(text: Option<&str>, notices: &mut Vec<Notice>) -> SeriesChoice {
+    match given(text) {
+        None | Some("museums") => SeriesChoice::Museums,
+        Some("total") => SeriesChoice::Total,
+        Some(other) => {
+            notices.push(Notice::BadSeries { text: other.into() });
+            SeriesChoice::Museums
+        }
+    }
+}
+
+/// `page=`: `explorer` (the default) or `headlines`.
+fn parse_page(text: Option<&str>, notices: &mut Vec<Notice>) -> Page {
+    match given(text) {
+        None | Some("explorer") => Page::Explorer,
+        Some("headlines") => Page::Headlines,
+        Some(other) => {
+            notices.push(Notice::UnknownPage { text: other.into() });
+            Page::Explorer
+        }
+    }
+}
+
+/// `v=`: links in another format version are still read, with a warning.
+fn check_version(text: Option<String>, notices: &mut Vec<Notice>) {
+    if let Some(version) = text.filter(|v| v.trim() != URL_VERSION) {
+        notices.push(Notice::OtherVersion { version });
+    }
+}
+
+/// `embed=`: `1`/`true` for the iframe form, `0`/`false` (the default) for the full page.
+fn parse_embed(text: Option<&str>, notices: &mut Vec<Notice>) -> bool {
+    match given(text) {
+        None | Some("0") | Some("false") => false,
+        Some("1") | Some("true") => true,
+        Some(other) => {
+            notices.push(Notice::BadEmbed { text: other.into() });
+            false
+        }
+    }
 }
 
 /// The canonical query string for a view (with the leading `?`).

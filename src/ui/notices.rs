@@ -15,7 +15,7 @@ pub fn Notices(store: ViewStore) -> impl IntoView {
                             .notices
                             .get()
                             .into_iter()
-                            .map(|notice| view! { <li>{notice}</li> })
+                            .map(|notice| view! { <li>{notice.text(store.dataset)}</li> })
                             .collect_view()
                     }}
                 </ul>

@@ -11,8 +11,8 @@ use leptos::prelude::*;
 pub struct ViewStore {
     pub dataset: &'static Dataset,
     pub state: RwSignal<ViewState>,
-    /// What the last URL read had to drop or correct, in the reader's words.
-    pub notices: RwSignal<Vec<String>>,
+    /// What the last URL read had to drop or correct; `Notice::text` words it.
+    pub notices: RwSignal<Vec<crate::core::notice::Notice>>,
 }
 
 impl ViewStore {
