@@ -3,9 +3,10 @@
 
 use museum_lending_explorer::core::load_embedded;
 use museum_lending_explorer::core::model::Dataset;
-use museum_lending_explorer::core::notice::{Notice, YearEnd};
+use museum_lending_explorer::core::notice::Notice;
 use museum_lending_explorer::core::query::ViewState;
 use museum_lending_explorer::core::url_state::{parse_query, to_query, years_in_order};
+use museum_lending_explorer::core::view_state::YearEnd;
 use museum_lending_explorer::core::year::{FinancialYear, YearParseError};
 
 fn dataset() -> Dataset {

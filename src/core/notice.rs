@@ -3,24 +3,8 @@
 //! that words them for the reader.
 
 use super::model::Dataset;
+use super::view_state::YearEnd;
 use super::year::{FinancialYear, YearParseError};
-
-/// One end of the year range a view covers (`from=` or `to=` in the URL).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum YearEnd {
-    From,
-    To,
-}
-
-impl YearEnd {
-    /// The URL parameter that sets this end: `from` or `to`.
-    pub fn param(self) -> &'static str {
-        match self {
-            YearEnd::From => "from",
-            YearEnd::To => "to",
-        }
-    }
-}
 
 /// Something in a link that was dropped or corrected, and what was used instead.
 ///

@@ -12,10 +12,11 @@
 pub const URL_VERSION: &str = "1";
 
 use super::model::Dataset;
-use super::notice::{Notice, YearEnd};
+use super::notice::Notice;
 use super::query::{
     metric_years, museums_with_data, ChartKind, Page, SeriesChoice, ViewState, DEFAULT_METRIC,
 };
+use super::view_state::YearEnd;
 use super::year::FinancialYear;
 
 /// A parsed view plus what had to be dropped or corrected on the way.

@@ -87,6 +87,16 @@ pub enum YearEnd {
     To,
 }
 
+impl YearEnd {
+    /// The URL parameter that sets this end: `from` or `to`.
+    pub fn param(self) -> &'static str {
+        match self {
+            YearEnd::From => "from",
+            YearEnd::To => "to",
+        }
+    }
+}
+
 /// The whole view state, as the URL carries it (indexes into the dataset).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewState {
