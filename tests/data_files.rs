@@ -52,7 +52,8 @@ fn line_of(file: &str, needle: &str) -> usize {
 
 #[test]
 fn committed_json_matches_the_csvs() {
-    let generated = to_json(&generate(&data_dir()).expect("the curated CSVs are valid"));
+    let generated = to_json(&generate(&data_dir()).expect("the curated CSVs are valid"))
+        .expect("the data file serialises");
     let committed =
         fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(OUTPUT_PATH)).unwrap();
     assert!(
