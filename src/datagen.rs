@@ -233,23 +233,25 @@ struct Lookup {
     flag_bits: KeyIndex,
     /// Note id -> bit in the note column.
     note_bits: KeyIndex,
-    /// Position of the built-in DCMS release source, which every DCMS value cites.
+    /// Position of the built-in DCMS release source, which every DCMS value cites (set by
+    /// `read_sources`).
     dcms_source: u16,
 }
 
 impl Lookup {
     fn new() -> Lookup {
-        const MUSEUM_FILES: &str = "partnership/museums.csv or dcms_kpi/museums_added.csv";
+        const MUSEUM_FILES: &str =
+            "data/partnership/museums.csv or data/dcms_kpi/museums_added.csv";
         Lookup {
             museum_ids: KeyIndex::new("museum id", MUSEUM_FILES),
             museum_names: KeyIndex::new("museum name", MUSEUM_FILES),
             metric_ids: KeyIndex::new(
                 "metric id",
-                "dcms_kpi/indicators.csv or partnership/metrics.csv",
+                "data/dcms_kpi/indicators.csv or data/partnership/metrics.csv",
             ),
-            source_ids: KeyIndex::new("source id", "partnership/sources.csv"),
-            flag_bits: KeyIndex::new("flag", "dcms_kpi/flags.csv"),
-            note_bits: KeyIndex::new("note id", "dcms_kpi/notes.csv"),
+            source_ids: KeyIndex::new("source id", "data/partnership/sources.csv"),
+            flag_bits: KeyIndex::new("flag", "data/dcms_kpi/flags.csv"),
+            note_bits: KeyIndex::new("note id", "data/dcms_kpi/notes.csv"),
             dcms_source: 0,
         }
     }
@@ -769,6 +771,7 @@ fn dcms_value_fact(lookup: &Lookup, row: Row, csv_row: ValueRow) -> Result<Pendi
         metric,
         value,
         status,
+        // `read_flags` keeps every flag bit below 32, so the cast loses nothing.
         flags: bit_set(row, &lookup.flag_bits, "flag", &csv_row.flags)? as u32,
         notes: bit_set(row, &lookup.note_bits, "note id", &csv_row.note_ids)?,
         qualifier: Qualifier::Exact,
@@ -812,7 +815,7 @@ fn partnership_fact(
     let metric = row.require(&lookup.metric_ids, "metric_id", &csv_row.metric_id)?;
     if metrics[usize::from(metric)].dataset != DatasetId::Partnership {
         return Err(row.error(format!(
-            "metric_id '{}' is a DCMS indicator, not a partnership metric (partnership/metrics.csv)",
+            "metric_id '{}' is a DCMS indicator, not a partnership metric (data/partnership/metrics.csv)",
             csv_row.metric_id
         )));
     }
@@ -855,7 +858,7 @@ fn sorted_facts(
     if let Some(pair) = pending.windows(2).find(|w| w[0].key() == w[1].key()) {
         let (first, again) = (&pair[0], &pair[1]);
         return Err(again.origin.error(format!(
-            "two facts for {} / {} / {} (the other at {})",
+            "two facts for {} / {} / {} (the first at {})",
             museums[usize::from(again.museum)].id,
             metrics[usize::from(again.metric)].id,
             again.year,
