@@ -680,38 +680,25 @@ fn read_notes(data_dir: &Path, lookup: &mut Lookup) -> Result<Vec<Note>, GenErro
 fn read_metrics(data_dir: &Path, lookup: &mut Lookup) -> Result<Vec<Metric>, GenError> {
     let mut metrics = Vec::new();
     for (row, csv_row) in INDICATORS.read::<IndicatorRow>(data_dir)? {
-        let id = csv_row.indicator_id.clone();
-        push_metric(
-            lookup,
-            &mut metrics,
-            row,
-            indicator_metric(row, csv_row)?,
-            &id,
-        )?;
+        let metric = indicator_metric(row, csv_row)?;
+        register_metric(lookup, &mut metrics, row, metric)?;
     }
     for (row, csv_row) in METRICS.read::<MetricRow>(data_dir)? {
-        let id = csv_row.metric_id.clone();
-        push_metric(
-            lookup,
-            &mut metrics,
-            row,
-            partnership_metric(row, csv_row)?,
-            &id,
-        )?;
+        let metric = partnership_metric(row, csv_row)?;
+        register_metric(lookup, &mut metrics, row, metric)?;
     }
     Ok(metrics)
 }
 
-fn push_metric(
+fn register_metric(
     lookup: &mut Lookup,
     metrics: &mut Vec<Metric>,
     row: Row,
     metric: Metric,
-    id: &str,
 ) -> Result<(), GenError> {
     lookup
         .metric_ids
-        .insert(id, metrics.len(), Origin::Csv(row))?;
+        .insert(&metric.id, metrics.len(), Origin::Csv(row))?;
     metrics.push(metric);
     Ok(())
 }
