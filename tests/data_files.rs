@@ -52,7 +52,8 @@ fn line_of(file: &str, needle: &str) -> usize {
 
 #[test]
 fn committed_json_matches_the_csvs() {
-    let generated = to_json(&generate(&data_dir()).expect("the curated CSVs are valid"));
+    let generated = to_json(&generate(&data_dir()).expect("the curated CSVs are valid"))
+        .expect("the data file serialises");
     let committed =
         fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(OUTPUT_PATH)).unwrap();
     assert!(
@@ -162,5 +163,170 @@ fn broken_json_is_an_error_not_a_panic() {
     assert!(
         Dataset::from_file(file).is_err(),
         "unsorted facts are rejected"
+    );
+}
+
+/// The line of `file` that starts with `start` (header = 1).
+fn line_starting(file: &str, start: &str) -> usize {
+    let text = fs::read_to_string(data_dir().join(file)).unwrap();
+    text.lines().position(|l| l.starts_with(start)).unwrap() + 1
+}
+
+#[test]
+fn duplicate_museum_in_museums_added_names_that_file_and_row() {
+    let header_end = "in_partnership_facts,notes\n";
+    let dir = corrupted_copy(
+        "dcms_kpi/museums_added.csv",
+        header_end,
+        &format!("{header_end}british-museum,British Museum again,BM again,England,DCMS,museum,yes,,no,no,\n"),
+    );
+    let error = generate(&dir.0).unwrap_err();
+    assert_eq!(error.file, "data/dcms_kpi/museums_added.csv", "{error}");
+    assert_eq!(error.row, 2, "{error}");
+    assert!(
+        error
+            .problem
+            .contains("duplicate museum id 'british-museum'"),
+        "{error}"
+    );
+    let first = line_starting("partnership/museums.csv", "british-museum,");
+    assert!(
+        error
+            .problem
+            .contains(&format!("data/partnership/museums.csv, row {first}")),
+        "the error names where the first one is: {error}"
+    );
+}
+
+#[test]
+fn duplicate_partnership_metric_names_metrics_csv_and_row() {
+    let row = line_starting("partnership/metrics.csv", "loans_display_uk,");
+    let first = line_starting("partnership/metrics.csv", "loans_display,");
+    let dir = corrupted_copy(
+        "partnership/metrics.csv",
+        "\nloans_display_uk,",
+        "\nloans_display,",
+    );
+    let error = generate(&dir.0).unwrap_err();
+    assert_eq!(error.file, "data/partnership/metrics.csv", "{error}");
+    assert_eq!(error.row, row, "{error}");
+    assert!(
+        error
+            .problem
+            .contains("duplicate metric id 'loans_display'"),
+        "{error}"
+    );
+    assert!(
+        error
+            .problem
+            .contains(&format!("data/partnership/metrics.csv, row {first}")),
+        "{error}"
+    );
+
+    // A partnership metric may not reuse a DCMS indicator's id either.
+    let indicator = line_starting("dcms_kpi/indicators.csv", "uk_loan_venues,");
+    let dir = corrupted_copy(
+        "partnership/metrics.csv",
+        "\nloans_display_uk,",
+        "\nuk_loan_venues,",
+    );
+    let error = generate(&dir.0).unwrap_err();
+    assert_eq!(error.file, "data/partnership/metrics.csv", "{error}");
+    assert_eq!(error.row, row, "{error}");
+    assert!(
+        error
+            .problem
+            .contains(&format!("data/dcms_kpi/indicators.csv, row {indicator}")),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_source_reusing_the_built_in_dcms_source_id_names_its_sources_csv_row() {
+    let row = line_starting("partnership/sources.csv", "dcms-pi-2023-24,");
+    let dir = corrupted_copy(
+        "partnership/sources.csv",
+        "\ndcms-pi-2023-24,",
+        "\ndcms-pi-2023-24-release,",
+    );
+    let error = generate(&dir.0).unwrap_err();
+    assert_eq!(error.file, "data/partnership/sources.csv", "{error}");
+    assert_eq!(error.row, row, "{error}");
+    assert!(
+        error
+            .problem
+            .contains("duplicate source id 'dcms-pi-2023-24-release'"),
+        "{error}"
+    );
+    assert!(error.problem.contains("built into"), "{error}");
+}
+
+#[test]
+fn duplicate_museum_name_fails() {
+    let row = line_starting("partnership/museums.csv", "horniman-museum,");
+    let first = line_starting("partnership/museums.csv", "british-museum,");
+    let dir = corrupted_copy(
+        "partnership/museums.csv",
+        "horniman-museum,Horniman Museum,",
+        "horniman-museum,British Museum,",
+    );
+    let error = generate(&dir.0).unwrap_err();
+    assert_eq!(error.file, "data/partnership/museums.csv", "{error}");
+    assert_eq!(error.row, row, "{error}");
+    assert!(
+        error
+            .problem
+            .contains("duplicate museum name 'British Museum'"),
+        "{error}"
+    );
+    assert!(
+        error
+            .problem
+            .contains(&format!("data/partnership/museums.csv, row {first}")),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_alias_naming_another_museum_fails() {
+    let row = line_starting("partnership/museums.csv", "horniman-museum,");
+    let dir = corrupted_copy(
+        "partnership/museums.csv",
+        "Horniman Museum and Gardens,",
+        "the british museum,",
+    );
+    let error = generate(&dir.0).unwrap_err();
+    assert_eq!(error.file, "data/partnership/museums.csv", "{error}");
+    assert_eq!(error.row, row, "{error}");
+    assert!(
+        error.problem.contains("'the british museum'")
+            && error.problem.contains("'british-museum'"),
+        "{error}"
+    );
+}
+
+#[test]
+fn two_facts_for_one_museum_metric_and_year_name_both_rows() {
+    let text = fs::read_to_string(data_dir().join("partnership/facts.csv")).unwrap();
+    let first_fact = format!("{}\n", text.lines().nth(1).unwrap());
+    let dir = corrupted_copy(
+        "partnership/facts.csv",
+        &first_fact,
+        &format!("{first_fact}{first_fact}"),
+    );
+    let error = generate(&dir.0).unwrap_err();
+    assert_eq!(error.file, "data/partnership/facts.csv", "{error}");
+    assert_eq!(error.row, 3, "the later copy is the duplicate: {error}");
+    assert!(
+        error
+            .problem
+            .contains("two facts for all-national-museums / loans_display / 2017/18"),
+        "{error}"
+    );
+    assert!(
+        error
+            .problem
+            .contains("the first at data/partnership/facts.csv, row 2"),
+        "{error}"
     );
 }

@@ -3,43 +3,53 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    use museum_lending_explorer::datagen;
-    use std::process::ExitCode;
-
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let check_only = std::env::args().any(|a| a == "--check");
-    let file = match datagen::generate(&root.join("data")) {
-        Ok(file) => file,
-        Err(error) => {
-            eprintln!("gen-data: {error}");
-            return ExitCode::FAILURE;
+    match host::run(check_only) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(problem) => {
+            eprintln!("gen-data: {problem}");
+            std::process::ExitCode::FAILURE
         }
-    };
-    let json = datagen::to_json(&file);
-    let output = root.join(datagen::OUTPUT_PATH);
-    if check_only {
-        let committed = std::fs::read_to_string(&output).unwrap_or_default();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod host {
+    use museum_lending_explorer::datagen::{self, OUTPUT_PATH};
+    use std::path::Path;
+
+    /// Generates the data file, then checks it against the committed one or writes it.
+    /// The error is the sentence to print after "gen-data: ".
+    pub fn run(check_only: bool) -> Result<(), String> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let file = datagen::generate(&root.join("data")).map_err(|e| e.to_string())?;
+        let json = datagen::to_json(&file).map_err(|e| e.to_string())?;
+        let output = root.join(OUTPUT_PATH);
+        if check_only {
+            return check(&output, &json);
+        }
+        std::fs::write(&output, json)
+            .map_err(|error| format!("cannot write {}: {error}", output.display()))?;
+        println!(
+            "gen-data: wrote {} ({} facts, {} metrics, {} museums)",
+            OUTPUT_PATH,
+            file.facts.len(),
+            file.metrics.len(),
+            file.museums.len()
+        );
+        Ok(())
+    }
+
+    fn check(output: &Path, json: &str) -> Result<(), String> {
+        let committed = std::fs::read_to_string(output)
+            .map_err(|error| format!("cannot read {}: {error}", output.display()))?;
         if committed != json {
-            eprintln!(
-                "gen-data: {} is out of date; run `cargo run --bin gen-data`",
-                datagen::OUTPUT_PATH
-            );
-            return ExitCode::FAILURE;
+            return Err(format!(
+                "{OUTPUT_PATH} is out of date; run `cargo run --bin gen-data`"
+            ));
         }
-        return ExitCode::SUCCESS;
+        Ok(())
     }
-    if let Err(error) = std::fs::write(&output, json) {
-        eprintln!("gen-data: cannot write {}: {error}", output.display());
-        return ExitCode::FAILURE;
-    }
-    println!(
-        "gen-data: wrote {} ({} facts, {} metrics, {} museums)",
-        datagen::OUTPUT_PATH,
-        file.facts.len(),
-        file.metrics.len(),
-        file.museums.len()
-    );
-    ExitCode::SUCCESS
 }
 
 // The generator reads files, which a browser cannot; the wasm build needs a `main` all the same.
