@@ -81,9 +81,7 @@ fn every_museum_ticked_is_all_and_none_ticked_falls_back_to_all() {
     assert!(without.museum_ticked(&available, museum(dataset, "tate-gallery-group")));
     // Ticking it again is every museum: the same view as "all".
     assert_eq!(
-        without
-            .toggle_museum(dataset, british_museum, true)
-            .museums,
+        without.toggle_museum(dataset, british_museum, true).museums,
         None
     );
     // Unticking the only museum left falls back to all rather than showing nothing.
