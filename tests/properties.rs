@@ -2,19 +2,13 @@
 //! never invents a value, and every view survives a trip through the URL.
 #![cfg(not(target_arch = "wasm32"))]
 
-use museum_lending_explorer::core::load_embedded;
-use museum_lending_explorer::core::model::Dataset;
-use museum_lending_explorer::core::query::{
-    build_table, metric_years, museums_with_data, ChartKind, Page, SeriesChoice, ViewState,
-};
-use museum_lending_explorer::core::url_state::{parse_query, to_query};
-use proptest::prelude::*;
-use std::sync::OnceLock;
+mod common;
 
-fn dataset() -> &'static Dataset {
-    static DATASET: OnceLock<Dataset> = OnceLock::new();
-    DATASET.get_or_init(|| load_embedded().expect("embedded data validates"))
-}
+use common::dataset;
+use museum_lending_explorer::core::query::{build_table, metric_years, museums_with_data};
+use museum_lending_explorer::core::url_state::{parse_query, to_query};
+use museum_lending_explorer::core::view_state::{ChartKind, Page, SeriesChoice, ViewState};
+use proptest::prelude::*;
 
 /// Any view a reader could reach through the controls.
 fn any_view() -> impl Strategy<Value = ViewState> {

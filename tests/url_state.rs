@@ -1,34 +1,20 @@
 //! The URL contract: what each parameter accepts, and the notice for each thing dropped.
 #![cfg(not(target_arch = "wasm32"))]
 
-use museum_lending_explorer::core::load_embedded;
-use museum_lending_explorer::core::model::Dataset;
+mod common;
+
+use common::{dataset, museum_ids};
 use museum_lending_explorer::core::notice::Notice;
-use museum_lending_explorer::core::query::ViewState;
 use museum_lending_explorer::core::url_state::{parse_query, to_query, years_in_order};
 use museum_lending_explorer::core::view_state::YearEnd;
 use museum_lending_explorer::core::year::{FinancialYear, YearParseError};
-
-fn dataset() -> Dataset {
-    load_embedded().unwrap()
-}
-
-/// The ids of the museums a view names.
-fn museum_ids<'a>(dataset: &'a Dataset, state: &ViewState) -> Vec<&'a str> {
-    state
-        .museums
-        .iter()
-        .flatten()
-        .map(|m| dataset.museum(*m).id.as_str())
-        .collect()
-}
 
 #[test]
 fn the_issue_example_parses_cleanly() {
     let dataset = dataset();
     let query =
         "?metric=uk_loan_venues&museums=british-museum,tate-gallery-group&from=2016-17&to=2023-24";
-    let parsed = parse_query(&dataset, query);
+    let parsed = parse_query(dataset, query);
     assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
     assert_eq!(
         parsed.state.metric,
@@ -37,33 +23,33 @@ fn the_issue_example_parses_cleanly() {
     assert_eq!(parsed.state.from, Some(FinancialYear(2016)));
     assert_eq!(parsed.state.to, Some(FinancialYear(2023)));
     let canonical = format!("?v=1&{}", &query[1..]);
-    assert_eq!(to_query(&dataset, &parsed.state), canonical);
-    assert_eq!(parse_query(&dataset, &canonical).state, parsed.state);
+    assert_eq!(to_query(dataset, &parsed.state), canonical);
+    assert_eq!(parse_query(dataset, &canonical).state, parsed.state);
 }
 
 #[test]
 fn old_and_alias_forms_upgrade_to_the_canonical_link() {
     let dataset = dataset();
     let old = parse_query(
-        &dataset,
+        dataset,
         "?metric=visits_total&museums=Geffrye%20Museum,tate&from=2019/20&to=2021/22&view=line",
     );
     assert!(old.notices.is_empty(), "{:?}", old.notices);
     assert_eq!(
-        to_query(&dataset, &old.state),
+        to_query(dataset, &old.state),
         "?v=1&metric=visits_total&museums=museum-of-the-home,tate-gallery-group&from=2019-20&to=2021-22&view=line"
     );
-    let newer = parse_query(&dataset, "?v=2&metric=visits_total");
+    let newer = parse_query(dataset, "?v=2&metric=visits_total");
     assert_eq!(
         newer.notices[0],
         Notice::OtherVersion {
             version: "2".into()
         }
     );
-    let embed = parse_query(&dataset, "?v=1&metric=visits_total&embed=1");
+    let embed = parse_query(dataset, "?v=1&metric=visits_total&embed=1");
     assert!(embed.state.embed);
     assert_eq!(
-        to_query(&dataset, &embed.state),
+        to_query(dataset, &embed.state),
         "?v=1&metric=visits_total&embed=1"
     );
 }
@@ -71,7 +57,7 @@ fn old_and_alias_forms_upgrade_to_the_canonical_link() {
 #[test]
 fn empty_query_is_the_default_view() {
     let dataset = dataset();
-    let parsed = parse_query(&dataset, "");
+    let parsed = parse_query(dataset, "");
     assert!(parsed.notices.is_empty());
     assert_eq!(dataset.metric(parsed.state.metric).id, "uk_loan_venues");
     assert_eq!(
@@ -84,11 +70,11 @@ fn empty_query_is_the_default_view() {
 fn slash_years_and_aliases_are_accepted() {
     let dataset = dataset();
     let parsed = parse_query(
-        &dataset,
+        dataset,
         "?metric=visits_total&museums=Geffrye%20Museum,tate&from=2019/20&to=2019%2F20",
     );
     assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
-    let ids = museum_ids(&dataset, &parsed.state);
+    let ids = museum_ids(dataset, &parsed.state);
     assert_eq!(ids, ["museum-of-the-home", "tate-gallery-group"]);
     assert_eq!(parsed.state.from, Some(FinancialYear(2019)));
 }
@@ -97,7 +83,7 @@ fn slash_years_and_aliases_are_accepted() {
 fn bad_values_are_dropped_with_specific_notices() {
     let dataset = dataset();
     let parsed = parse_query(
-        &dataset,
+        dataset,
         "?metric=uk_loan_venues&museums=british-museum,no-such-museum,british-library&from=20x9-10&to=2030-31&colour=red",
     );
     let notices = &parsed.notices;
@@ -139,7 +125,7 @@ fn bad_values_are_dropped_with_specific_notices() {
         "{notices:?}"
     );
     // The rest still applies.
-    let ids = museum_ids(&dataset, &parsed.state);
+    let ids = museum_ids(dataset, &parsed.state);
     assert_eq!(ids, ["british-museum"]);
     assert_eq!(parsed.state.from, None);
     assert_eq!(parsed.state.to, Some(FinancialYear(2023)));
@@ -148,7 +134,7 @@ fn bad_values_are_dropped_with_specific_notices() {
 #[test]
 fn unknown_metric_falls_back_with_a_notice() {
     let dataset = dataset();
-    let parsed = parse_query(&dataset, "?metric=loans_by_pigeon&from=2019-20");
+    let parsed = parse_query(dataset, "?metric=loans_by_pigeon&from=2019-20");
     assert_eq!(dataset.metric(parsed.state.metric).id, "uk_loan_venues");
     assert_eq!(
         parsed.notices,
@@ -164,7 +150,7 @@ fn unknown_metric_falls_back_with_a_notice() {
 fn reversed_years_are_swapped_and_aggregates_refused_as_museums() {
     let dataset = dataset();
     let parsed = parse_query(
-        &dataset,
+        dataset,
         "?from=2020-21&to=2010-11&museums=total-dcms-sponsored-museums",
     );
     assert_eq!(
@@ -192,12 +178,12 @@ fn reversed_years_are_swapped_and_aggregates_refused_as_museums() {
 fn switching_metric_keeps_what_still_applies() {
     let dataset = dataset();
     let parsed = parse_query(
-        &dataset,
+        dataset,
         "?metric=uk_loan_venues&museums=british-museum,tate-gallery-group&from=2016-17",
     );
     let objects = dataset.metric_by_id("objects_display").unwrap();
-    let switched = parsed.state.with_metric(&dataset, objects);
-    let ids = museum_ids(&dataset, &switched);
+    let switched = parsed.state.with_metric(dataset, objects);
+    let ids = museum_ids(dataset, &switched);
     assert_eq!(
         ids,
         ["tate-gallery-group"],
@@ -214,7 +200,7 @@ fn every_parameter_reports_its_own_notice_in_order() {
     let dataset = dataset();
     let loan_venues = dataset.metric_by_id("uk_loan_venues").unwrap();
     let parsed = parse_query(
-        &dataset,
+        dataset,
         "?colour=red&v=2&metric=nope&museums=no-such,total-dcms-sponsored-museums,british-library\
          &from=20x9-10&to=2030-31&view=pie&series=x&page=y&embed=maybe&compare=bad",
     );
@@ -269,14 +255,14 @@ fn every_parameter_reports_its_own_notice_in_order() {
 #[test]
 fn compare_must_have_figures_and_come_before_the_last_year_shown() {
     let dataset = dataset();
-    let after = parse_query(&dataset, "?from=2020-21&to=2010-11&compare=2021-22");
+    let after = parse_query(dataset, "?from=2020-21&to=2010-11&compare=2021-22");
     assert_eq!(
         after.notices[1],
         Notice::CompareNotBeforeLast {
             year: FinancialYear(2021)
         }
     );
-    let early = parse_query(&dataset, "?compare=1999-00");
+    let early = parse_query(dataset, "?compare=1999-00");
     assert_eq!(
         early.notices,
         [Notice::CompareWithoutFigures {
@@ -438,7 +424,7 @@ fn each_notice_reads_as_the_page_shows_it() {
         ),
     ];
     for (notice, expected) in &cases {
-        assert_eq!(notice.text(&dataset), *expected, "{notice:?}");
+        assert_eq!(notice.text(dataset), *expected, "{notice:?}");
     }
     let numbers: Vec<usize> = cases
         .iter()
