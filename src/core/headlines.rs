@@ -1,6 +1,7 @@
 //! The changes the publications state in words, recomputed from the published levels.
 
 use super::analysis::percent_change;
+use super::format::signed_percent_to;
 use super::model::{Dataset, Fact, StatedChange};
 use super::query::{ViewState, SECTOR_ID};
 use super::url_state::to_query;
@@ -50,15 +51,7 @@ fn stated_decimals(stated: f64) -> i32 {
 
 /// The stated change as published: "−94%", "+4.4%".
 pub fn stated_text(stated: f64) -> String {
-    let sign = if stated > 0.0 {
-        "+"
-    } else if stated < 0.0 {
-        "\u{2212}"
-    } else {
-        ""
-    };
-    let decimals = stated_decimals(stated) as usize;
-    format!("{sign}{:.*}%", decimals, stated.abs())
+    signed_percent_to(stated, stated_decimals(stated) as usize)
 }
 
 fn round_to(value: f64, decimals: i32) -> f64 {

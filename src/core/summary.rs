@@ -7,7 +7,7 @@ use super::query::{Row, SeriesChoice, TableView, TotalCell};
 use super::year::FinancialYear;
 
 /// "+4.6%" / "−24.5%" / "no change" (defined with the other signed wording in `format`).
-pub use super::format::signed_percent;
+use super::format::signed_percent;
 
 fn movement(from: f64, to: f64) -> &'static str {
     if to > from {

@@ -2,11 +2,11 @@
 //! recomputation from the published levels, with a verdict. Generated from the data.
 
 use crate::core::format::format_qualified;
+use crate::core::format::signed_percent;
 use crate::core::headlines::{
     headlines, sector_levels, stated_text, Headline, SectorLevels, Verdict,
 };
 use crate::core::model::{Dataset, Fact};
-use crate::core::summary::signed_percent;
 use crate::core::url_state::{parse_query, to_query};
 use crate::core::view_state::ViewState;
 use crate::ui::store::ViewStore;
