@@ -11,6 +11,7 @@
 /// The URL format version this app writes.
 pub const URL_VERSION: &str = "1";
 
+use super::analysis::CompareYears;
 use super::model::Dataset;
 use super::notice::Notice;
 use super::query::{
@@ -264,7 +265,7 @@ impl MetricYears {
                 year,
                 metric: self.metric,
             },
-            Ok(year) if latest.is_some_and(|latest| year >= latest) => {
+            Ok(year) if latest.is_some_and(|latest| CompareYears::new(year, latest).is_none()) => {
                 Notice::CompareNotBeforeLast { year }
             }
             Ok(year) => return Some(year),

@@ -5,6 +5,7 @@
 //! which years a "change since" can start from, keeping the year range the right way
 //! round, "every museum ticked" meaning "all", never an empty museum selection.
 
+use super::analysis::CompareYears;
 use super::model::Dataset;
 use super::query::{metric_years, museums_with_data};
 use super::year::FinancialYear;
@@ -154,7 +155,7 @@ impl ViewState {
         };
         metric_years(dataset, self.metric)
             .into_iter()
-            .filter(|year| *year < latest)
+            .filter(|year| CompareYears::new(*year, latest).is_some())
             .collect()
     }
 
