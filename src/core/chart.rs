@@ -156,6 +156,7 @@ pub fn tick_label(value: f64, unit: Unit) -> String {
     }
 }
 
+/// A labelled tick on the value axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tick {
     pub value: f64,
@@ -164,6 +165,7 @@ pub struct Tick {
     pub label: String,
 }
 
+/// A drawn point of a line series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinePoint {
     pub year: FinancialYear,
@@ -175,6 +177,7 @@ pub struct LinePoint {
     pub not_comparable: bool,
 }
 
+/// One series of a line chart: its style, its joined runs, its points and its gaps.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineSeries {
     pub key: String,
@@ -212,6 +215,7 @@ impl LineSeries {
     }
 }
 
+/// A dashed line marking a series break, halfway between the years either side.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BreakMarker {
     /// The first year after the break.
@@ -325,6 +329,7 @@ fn ticks_at(values: &[f64], unit: Unit, scale: ValueScale) -> Vec<Tick> {
         .collect()
 }
 
+/// A line chart laid out in SVG units: the plot spans `left`..`right` and `top`..`bottom`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineChart {
     pub width: f64,
@@ -614,6 +619,7 @@ pub fn line_chart(
     }
 }
 
+/// One drawn bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
     pub key: String,
@@ -627,6 +633,7 @@ pub struct Bar {
     pub x1: f64,
 }
 
+/// A bar chart laid out in SVG units: labels left, bars from the zero line, values after.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarChart {
     pub width: f64,

@@ -76,6 +76,7 @@ fn missing_note(chart: &BarChart) -> impl IntoView {
     })
 }
 
+/// The bar chart core laid out, with the entries it could not draw listed under it.
 #[component]
 pub fn BarChartView(
     dataset: &'static Dataset,

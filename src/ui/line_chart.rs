@@ -235,6 +235,7 @@ fn notes(chart: &LineChart) -> impl IntoView {
     (hollow_note, missing_note)
 }
 
+/// The line chart core laid out, with its legend and notes.
 #[component]
 pub fn LineChartView(
     dataset: &'static Dataset,

@@ -229,6 +229,7 @@ fn Embed(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     }
 }
 
+/// Downloads, the permalink, the citation and the embed snippet of the view on screen.
 #[component]
 pub fn SharePanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     let status = RwSignal::new(String::new());
