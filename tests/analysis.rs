@@ -2,10 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use museum_lending_explorer::core::analysis::{museum_change, standings, total_change, NoChange};
-use museum_lending_explorer::core::chart::{bar_chart, line_chart, series_for};
 use museum_lending_explorer::core::headlines::{headlines, stated_text, Verdict};
 use museum_lending_explorer::core::load_embedded;
-use museum_lending_explorer::core::model::{Dataset, Unit};
+use museum_lending_explorer::core::model::Dataset;
 use museum_lending_explorer::core::query::{build_table, SeriesChoice, ViewState};
 use museum_lending_explorer::core::summary::summarise;
 use museum_lending_explorer::core::year::FinancialYear;
@@ -498,103 +497,8 @@ fn headlines_match_the_curated_recomputations() {
 }
 
 #[test]
-fn line_chart_leaves_gaps_and_marks_breaks() {
-    let dataset = dataset();
-    let table = build_table(
-        &dataset,
-        &range(&dataset, "uk_loan_venues", "2014-15", "2019-20"),
-    );
-    let metric = dataset.metric(table.metric);
-    let inputs = series_for(&dataset, &table, SeriesChoice::Museums);
-    let chart = line_chart(&dataset, &inputs, &table.years, metric.unit, 800.0);
-    let wallace = chart
-        .series
-        .iter()
-        .find(|s| s.key == "wallace-collection")
-        .unwrap();
-    assert!(wallace
-        .points
-        .iter()
-        .all(|p| p.value != 0.0 || p.flags != 0));
-    assert_eq!(
-        wallace.missing.len() + wallace.points.len(),
-        table.years.len()
-    );
-    assert_eq!(
-        wallace.missing_runs(),
-        ["not published, 2014/15 to 2019/20"]
-    );
-    let smg = chart
-        .series
-        .iter()
-        .find(|s| s.key == "science-museum-group")
-        .unwrap();
-    assert_eq!(
-        smg.segments.len(),
-        2,
-        "the line is not joined across the 2016/17 break"
-    );
-    assert!(smg
-        .points
-        .iter()
-        .filter(|p| p.year < year("2016-17"))
-        .all(|p| p.not_comparable));
-    assert!(chart.breaks.iter().any(|b| b.year == year("2016-17")));
-    assert_eq!(chart.ticks[0].value, 0.0, "counts start at zero");
-
-    let bars = bar_chart(&inputs, year("2019-20"), metric.unit, 800.0);
-    assert!(
-        bars.bars.windows(2).all(|w| w[0].value >= w[1].value),
-        "sorted by value"
-    );
-    assert!(bars
-        .missing
-        .iter()
-        .any(|(label, words)| label == "Wallace Collection" && words == "not published"));
-    assert_eq!(bars.bars.len() + bars.missing.len(), inputs.len());
-}
-
-#[test]
 fn stated_changes_keep_their_published_precision() {
     assert_eq!(stated_text(-94.0), "\u{2212}94%");
     assert_eq!(stated_text(4.4), "+4.4%");
     assert_eq!(stated_text(26.0), "+26%");
-}
-
-#[test]
-fn sparse_years_are_not_joined_into_a_line() {
-    let dataset = dataset();
-    let table = build_table(
-        &dataset,
-        &range(&dataset, "objects_display", "2009-10", "2020-21"),
-    );
-    // Columns are only the years with figures: 2009/10, 2013/14, 2017/18 … are neighbours.
-    assert_eq!(table.years[0..2], [year("2009-10"), year("2013-14")]);
-    let metric = dataset.metric(table.metric);
-    let inputs = series_for(&dataset, &table, SeriesChoice::Museums);
-    let chart = line_chart(&dataset, &inputs, &table.years, metric.unit, 800.0);
-    let tate = chart
-        .series
-        .iter()
-        .find(|s| s.key == "tate-gallery-group")
-        .unwrap();
-    assert_eq!(tate.points.len(), 3, "2009/10, 2013/14 and 2018/19");
-    assert!(
-        tate.segments.iter().all(|segment| segment.len() == 1),
-        "four years apart: no line"
-    );
-    // Consecutive years still join: UK loan venues, British Museum, 2016/17 to 2019/20.
-    let loans = build_table(
-        &dataset,
-        &range(&dataset, "uk_loan_venues", "2016-17", "2019-20"),
-    );
-    let inputs = series_for(&dataset, &loans, SeriesChoice::Museums);
-    let chart = line_chart(&dataset, &inputs, &loans.years, Unit::Venues, 800.0);
-    let bm = chart
-        .series
-        .iter()
-        .find(|s| s.key == "british-museum")
-        .unwrap();
-    assert_eq!(bm.segments.len(), 1);
-    assert_eq!(bm.segments[0].len(), 4);
 }

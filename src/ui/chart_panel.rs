@@ -1,85 +1,60 @@
 //! The view switcher (table, bar, line), the chart and its generated summary.
 
-use crate::core::chart::{bar_chart, line_chart, series_for};
+use crate::core::chart::{chart_for_view, chart_width, ChartLayout, DrawnChart};
+use crate::core::model::Dataset;
 use crate::core::query::{ChartKind, SeriesChoice, TableView};
 use crate::core::summary::summarise;
-use crate::core::year::span_text;
 use crate::ui::bar_chart::BarChartView;
 use crate::ui::line_chart::LineChartView;
 use crate::ui::store::ViewStore;
 use leptos::prelude::*;
 
-/// Chart width in SVG units: the results column's width, so text stays legible on phones.
-fn chart_width(window_width: f64) -> f64 {
-    let column = if window_width > 800.0 {
-        window_width - 22.0 * 16.0 - 80.0
-    } else {
-        window_width - 32.0
-    };
-    column.clamp(300.0, 1000.0)
+/// The window's inner width in CSS pixels, kept up to date as the window is resized.
+fn window_width() -> RwSignal<f64> {
+    let inner_width = || window().inner_width().ok().and_then(|w| w.as_f64());
+    let width = RwSignal::new(inner_width().unwrap_or(1024.0));
+    let _ = window_event_listener(leptos::ev::resize, move |_| {
+        if let Some(now) = inner_width() {
+            width.set(now);
+        }
+    });
+    width
+}
+
+/// Draws a laid-out chart under its title, described by `summary`.
+fn draw(
+    dataset: &'static Dataset,
+    table: &TableView,
+    chart: DrawnChart,
+    summary: String,
+) -> AnyView {
+    let unit = dataset.metric(table.metric).unit;
+    let title = chart.title;
+    match chart.layout {
+        ChartLayout::Line(chart) => view! {
+            <LineChartView dataset=dataset chart=chart unit=unit title=title summary=summary />
+        }
+        .into_any(),
+        ChartLayout::Bar(chart) => view! {
+            <BarChartView dataset=dataset chart=chart unit=unit title=title summary=summary />
+        }
+        .into_any(),
+    }
 }
 
 /// The generated summary and the chart the view asks for (nothing for table views).
 #[component]
 pub fn ChartFigure(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     let dataset = store.dataset;
-    let window_width = RwSignal::new(
-        window()
-            .inner_width()
-            .ok()
-            .and_then(|w| w.as_f64())
-            .unwrap_or(1024.0),
-    );
-    let _ = window_event_listener(leptos::ev::resize, move |_| {
-        if let Some(width) = window().inner_width().ok().and_then(|w| w.as_f64()) {
-            window_width.set(width);
-        }
-    });
-    let drawn = move || store.drawn_chart(table);
+    let window_width = window_width();
     let summary = Memo::new(move |_| summarise(dataset, &table.get(), store.state.get().series));
-
     let chart = move || {
-        let table = table.get();
-        let state = store.state.get();
-        let metric = dataset.metric(table.metric);
+        let view = table.get();
+        let series = store.state.get().series;
         let width = chart_width(window_width.get());
-        let inputs = series_for(dataset, &table, state.series);
-        let title = match span_text(&table.years) {
-            Some(span) => format!("{}, {span}", metric.label),
-            None => metric.label.clone(),
-        };
-        match drawn() {
-            ChartKind::Line => view! {
-                <LineChartView
-                    dataset=dataset
-                    chart=line_chart(dataset, &inputs, &table.years, metric.unit, width)
-                    unit=metric.unit
-                    title=title
-                    summary=summary.get()
-                />
-            }
-            .into_any(),
-            ChartKind::Bar => {
-                let Some(&year) = table.years.last() else {
-                    return ().into_any();
-                };
-                let title = if inputs.len() == 1 {
-                    title
-                } else {
-                    format!("{}, {year}", metric.label)
-                };
-                view! {
-                    <BarChartView
-                        dataset=dataset
-                        chart=bar_chart(&inputs, year, metric.unit, width)
-                        unit=metric.unit
-                        title=title
-                        summary=summary.get()
-                    />
-                }
-                .into_any()
-            }
-            _ => ().into_any(),
+        match chart_for_view(dataset, &view, series, store.drawn_chart(table), width) {
+            Some(chart) => draw(dataset, &view, chart, summary.get()),
+            None => ().into_any(),
         }
     };
     view! {

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+/// The chart's `<svg>`, `width` by `height` units, titled and described for screen readers.
 #[component]
 pub fn ChartSvg(
     width: f64,

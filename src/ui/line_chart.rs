@@ -1,7 +1,7 @@
 //! Line chart: one series per museum (or the total), gaps where a value is missing,
 //! break markers, Covid years shaded, focusable points.
 
-use crate::core::chart::LineChart;
+use crate::core::chart::{tooltip_box, LineChart, LinePoint, LineSeries};
 use crate::core::format::format_value;
 use crate::core::markers::markers_in;
 use crate::core::model::{Dataset, Unit};
@@ -37,45 +37,61 @@ fn path_of(points: &[(f64, f64)]) -> String {
         .join(" ")
 }
 
-#[component]
-pub fn LineChartView(
-    dataset: &'static Dataset,
-    chart: LineChart,
-    unit: Unit,
-    title: String,
-    summary: String,
-) -> impl IntoView {
-    let focused: RwSignal<Option<(f64, f64, String)>> = RwSignal::new(None);
-    let (width, height) = (chart.width, chart.height);
-    let covid = chart
+/// The point that has keyboard focus, and what its tooltip says.
+#[derive(Debug, Clone, PartialEq)]
+struct Focus {
+    x: f64,
+    y: f64,
+    text: String,
+}
+
+/// Shaded Covid years, behind everything else.
+fn covid_bands(chart: &LineChart) -> impl IntoView {
+    let (top, height) = (chart.top, chart.bottom - chart.top);
+    chart
         .covid
         .iter()
         .map(|(x0, x1)| {
             view! {
-                <rect class="covid-band" x=*x0 y=chart.top width=x1 - x0 height=chart.bottom - chart.top>
+                <rect class="covid-band" x=*x0 y=top width=x1 - x0 height=height>
                     <title>"Covid-19 year: compare with caution"</title>
                 </rect>
             }
         })
-        .collect_view();
-    let grid = chart
+        .collect_view()
+}
+
+/// Horizontal grid lines at the value ticks, labelled left of the plot.
+fn value_grid(chart: &LineChart) -> impl IntoView {
+    let (left, right) = (chart.left, chart.right);
+    chart
         .ticks
         .iter()
         .map(|tick| {
             view! {
-                <line class="grid" x1=chart.left x2=chart.right y1=tick.position y2=tick.position />
-                <text class="tick-label" x=chart.left - 6.0 y=tick.position + 4.0 text-anchor="end">{tick.label.clone()}</text>
+                <line class="grid" x1=left x2=right y1=tick.position y2=tick.position />
+                <text class="tick-label" x=left - 6.0 y=tick.position + 4.0 text-anchor="end">{tick.label.clone()}</text>
             }
         })
-        .collect_view();
-    let x_labels = chart
+        .collect_view()
+}
+
+/// Year labels under the axis: every `label_every`-th year and always the last.
+fn year_labels(chart: &LineChart) -> impl IntoView {
+    let y = chart.year_label_y();
+    chart
         .years
         .iter()
         .enumerate()
         .filter(|(i, _)| i % chart.label_every == 0 || *i + 1 == chart.years.len())
-        .map(|(_, (year, x))| view! { <text class="tick-label" x=*x y=chart.bottom + 18.0 text-anchor="middle">{year.label()}</text> })
-        .collect_view();
-    let breaks = chart
+        .map(|(_, (year, x))| view! { <text class="tick-label" x=*x y=y text-anchor="middle">{year.label()}</text> })
+        .collect_view()
+}
+
+/// A dashed line and "break" before each year where a series changes method.
+fn break_markers(chart: &LineChart) -> impl IntoView {
+    let (top, bottom) = (chart.top, chart.bottom);
+    chart
         .breaks
         .iter()
         .map(|marker| {
@@ -86,73 +102,111 @@ pub fn LineChartView(
             );
             view! {
                 <g class="series-break" data-break-year=marker.year.slug()>
-                    <line x1=marker.x x2=marker.x y1=chart.top y2=chart.bottom />
-                    <text x=marker.x + 3.0 y=chart.top + 10.0>"break"</text>
+                    <line x1=marker.x x2=marker.x y1=top y2=bottom />
+                    <text x=marker.x + 3.0 y=top + 10.0>"break"</text>
                     <title>{description}</title>
                 </g>
             }
         })
-        .collect_view();
-    let series = chart
+        .collect_view()
+}
+
+/// The lines of one series: one path per run of joined years (single points get none).
+fn series_paths(line: &LineSeries) -> impl IntoView {
+    line.segments
+        .iter()
+        .filter(|segment| segment.len() > 1)
+        .map(|segment| view! { <path d=path_of(segment) stroke=line.colour stroke-dasharray=line.dash fill="none" stroke-width="2.5" /> })
+        .collect_view()
+}
+
+/// One focusable point; focus shows its text in the tooltip.
+fn series_point(
+    dataset: &'static Dataset,
+    line: &LineSeries,
+    point: &LinePoint,
+    unit: Unit,
+    focused: RwSignal<Option<Focus>>,
+) -> impl IntoView {
+    let text = point_text(
+        dataset,
+        &line.label,
+        &point.year.label(),
+        point.value,
+        unit,
+        point.flags,
+    );
+    let label = if point.not_comparable {
+        format!("{text} – not comparable with later years")
+    } else {
+        text
+    };
+    let focus = Focus {
+        x: point.x,
+        y: point.y,
+        text: label.clone(),
+    };
+    let aria_label = label.clone();
+    view! {
+        <circle
+            class="point"
+            class:not-comparable=point.not_comparable
+            tabindex="0"
+            role="img"
+            aria-label=aria_label
+            cx=point.x
+            cy=point.y
+            r="4.5"
+            fill=if point.not_comparable { "#ffffff" } else { line.colour }
+            stroke=line.colour
+            stroke-width="2"
+            data-museum=line.key.clone()
+            data-year=point.year.slug()
+            data-value=point.value.to_string()
+            on:focus=move |_| focused.set(Some(focus.clone()))
+            on:blur=move |_| focused.set(None)
+        >
+            <title>{label}</title>
+        </circle>
+    }
+}
+
+/// Every series: its lines, then its points on top.
+fn series_marks(
+    dataset: &'static Dataset,
+    chart: &LineChart,
+    unit: Unit,
+    focused: RwSignal<Option<Focus>>,
+) -> impl IntoView {
+    chart
         .series
         .iter()
         .map(|line| {
-            let paths = line
-                .segments
-                .iter()
-                .filter(|segment| segment.len() > 1)
-                .map(|segment| view! { <path d=path_of(segment) stroke=line.colour stroke-dasharray=line.dash fill="none" stroke-width="2.5" /> })
-                .collect_view();
             let points = line
                 .points
                 .iter()
-                .map(|point| {
-                    let text = point_text(dataset, &line.label, &point.year.label(), point.value, unit, point.flags);
-                    let label = if point.not_comparable { format!("{text} – not comparable with later years") } else { text };
-                    let (x, y) = (point.x, point.y);
-                    let announce = label.clone();
-                    let aria_label = label.clone();
-                    view! {
-                        <circle
-                            class="point"
-                            class:not-comparable=point.not_comparable
-                            tabindex="0"
-                            role="img"
-                            aria-label=aria_label
-                            cx=x
-                            cy=y
-                            r="4.5"
-                            fill=if point.not_comparable { "#ffffff" } else { line.colour }
-                            stroke=line.colour
-                            stroke-width="2"
-                            data-museum=line.key.clone()
-                            data-year=point.year.slug()
-                            data-value=point.value.to_string()
-                            on:focus=move |_| focused.set(Some((x, y, announce.clone())))
-                            on:blur=move |_| focused.set(None)
-                        >
-                            <title>{label}</title>
-                        </circle>
-                    }
-                })
+                .map(|point| series_point(dataset, line, point, unit, focused))
                 .collect_view();
-            view! { <g class="series" data-series=line.key.clone()>{paths}{points}</g> }
+            view! { <g class="series" data-series=line.key.clone()>{series_paths(line)}{points}</g> }
         })
-        .collect_view();
-    let tooltip = move || {
-        focused.get().map(|(x, y, text)| {
-            let box_width = (text.chars().count() as f64 * 6.6 + 12.0).min(width - 8.0);
-            let left = (x - box_width / 2.0).clamp(4.0, width - box_width - 4.0);
-            let top = if y > 40.0 { y - 34.0 } else { y + 12.0 };
-            view! {
-                <g class="chart-tooltip" aria-hidden="true">
-                    <rect x=left y=top width=box_width height="24" rx="3" />
-                    <text x=left + 6.0 y=top + 16.0>{text}</text>
-                </g>
-            }
-        })
-    };
-    let legend = chart
+        .collect_view()
+}
+
+/// The focused point's text in a box above it (hidden in downloads by their style).
+fn tooltip(focus: Focus, chart_width: f64) -> impl IntoView {
+    let place = tooltip_box(focus.x, focus.y, focus.text.chars().count(), chart_width);
+    let (text_x, text_y) = place.text_at();
+    view! {
+        <g class="chart-tooltip" aria-hidden="true">
+            <rect x=place.left y=place.top width=place.width height="24" rx="3" />
+            <text x=text_x y=text_y>{focus.text}</text>
+        </g>
+    }
+}
+
+/// Each series' line style beside its label.
+fn legend(chart: &LineChart) -> impl IntoView {
+    let entries = chart
         .series
         .iter()
         .map(|line| {
@@ -166,34 +220,49 @@ pub fn LineChartView(
             }
         })
         .collect_view();
-    let missing: Vec<String> = chart
-        .series
-        .iter()
-        .filter(|line| !line.missing.is_empty())
-        .map(|line| format!("{}: {}", line.label, line.missing_runs().join("; ")))
-        .collect();
-    let not_comparable = chart
-        .series
-        .iter()
-        .any(|line| line.points.iter().any(|p| p.not_comparable));
+    view! { <ul class="chart-legend" aria-label="Series">{entries}</ul> }
+}
+
+/// Notes under the chart: what hollow points mean, and which years are not drawn.
+fn notes(chart: &LineChart) -> impl IntoView {
+    let missing = chart.missing_by_series();
+    let hollow_note = chart.any_not_comparable().then(|| view! {
+        <p class="chart-note">"Hollow points are not comparable with later years (method change, DCMS note 19)."</p>
+    });
+    let missing_note = (!missing.is_empty()).then(|| view! {
+        <p class="chart-note" id="chart-missing">"Not drawn, no figure: " {missing.join(". ")} "."</p>
+    });
+    (hollow_note, missing_note)
+}
+
+/// The line chart core laid out, with its legend and notes.
+#[component]
+pub fn LineChartView(
+    dataset: &'static Dataset,
+    chart: LineChart,
+    unit: Unit,
+    title: String,
+    summary: String,
+) -> impl IntoView {
+    let focused: RwSignal<Option<Focus>> = RwSignal::new(None);
+    let (width, height) = (chart.width, chart.height);
+    let axis = view! { <line class="axis" x1=chart.left x2=chart.right y1=chart.bottom y2=chart.bottom /> };
+    let marks = (
+        covid_bands(&chart),
+        value_grid(&chart),
+        axis,
+        year_labels(&chart),
+        break_markers(&chart),
+        series_marks(dataset, &chart, unit, focused),
+    );
     view! {
         <figure class="chart line-chart">
             <ChartSvg width=width height=height title=title summary=summary>
-                {covid}
-                {grid}
-                <line class="axis" x1=chart.left x2=chart.right y1=chart.bottom y2=chart.bottom />
-                {x_labels}
-                {breaks}
-                {series}
-                {tooltip}
+                {marks}
+                {move || focused.get().map(|focus| tooltip(focus, width))}
             </ChartSvg>
-            <ul class="chart-legend" aria-label="Series">{legend}</ul>
-            {not_comparable.then(|| view! {
-                <p class="chart-note">"Hollow points are not comparable with later years (method change, DCMS note 19)."</p>
-            })}
-            {(!missing.is_empty()).then(|| view! {
-                <p class="chart-note" id="chart-missing">"Not drawn, no figure: " {missing.join(". ")} "."</p>
-            })}
+            {legend(&chart)}
+            {notes(&chart)}
         </figure>
     }
 }

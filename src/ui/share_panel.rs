@@ -2,8 +2,8 @@
 
 use crate::core::embedded_data_version;
 use crate::core::export::{
-    attribution, citation, export_cells, file_stem, source_line, standalone_svg, to_csv, to_json,
-    view_title, ExportMeta,
+    attribution, citation, export_cells, file_stem, source_line, standalone_height, standalone_svg,
+    to_csv, to_json, view_title, ExportMeta,
 };
 use crate::core::query::{ChartKind, TableView};
 use crate::ui::download::{download_png, download_text};
@@ -38,12 +38,20 @@ fn today() -> String {
     )
 }
 
-/// The chart on screen as a standalone SVG with its title and source line.
-fn chart_svg(store: ViewStore, table: &TableView) -> Result<(String, f64, f64), String> {
-    chart_svg_on_screen(store, table).ok_or_else(|| "there is no chart on screen".to_string())
+/// The chart on screen as a file: the standalone SVG and its size, for the PNG's canvas.
+struct ChartFile {
+    svg: String,
+    width: f64,
+    /// The whole file's height: the chart's with the title and source bands.
+    height: f64,
 }
 
-fn chart_svg_on_screen(store: ViewStore, table: &TableView) -> Option<(String, f64, f64)> {
+/// The chart on screen as a standalone SVG with its title and source line.
+fn chart_file(store: ViewStore, table: &TableView) -> Result<ChartFile, String> {
+    chart_file_on_screen(store, table).ok_or_else(|| "there is no chart on screen".to_string())
+}
+
+fn chart_file_on_screen(store: ViewStore, table: &TableView) -> Option<ChartFile> {
     let element = document().get_element_by_id("chart-svg")?;
     let view_box = element.get_attribute("viewBox")?;
     let numbers: Vec<f64> = view_box
@@ -62,129 +70,177 @@ fn chart_svg_on_screen(store: ViewStore, table: &TableView) -> Option<(String, f
         &title,
         &source_line(store.dataset, table),
     );
-    Some((svg, width, height + 64.0))
+    Some(ChartFile {
+        svg,
+        width,
+        height: standalone_height(height),
+    })
 }
 
-#[component]
-pub fn SharePanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
-    let dataset = store.dataset;
-    let status = RwSignal::new(String::new());
-    let meta = move |table: &TableView| ExportMeta {
-        title: view_title(dataset, table),
+/// What the JSON and CSV downloads say about themselves.
+fn export_meta(store: ViewStore, table: &TableView) -> ExportMeta {
+    ExportMeta {
+        title: view_title(store.dataset, table),
         permalink: store.permalink(false),
         data_version: embedded_data_version(),
-        attribution: attribution(dataset, table),
+        attribution: attribution(store.dataset, table),
         generated_by: "UK national museums: lending and partnerships explorer".into(),
+    }
+}
+
+/// Named after the view: uk_loan_venues_2016-17_to_2023-24.csv.
+fn file_name(store: ViewStore, table: &TableView, extension: &str) -> String {
+    format!("{}.{extension}", file_stem(store.dataset, table))
+}
+
+/// Tells the reader, in the status line, whether the download of `what` was made.
+fn report(status: RwSignal<String>, result: Result<(), String>, what: &str) {
+    status.set(match result {
+        Ok(()) => format!("{what} downloaded."),
+        Err(error) => format!("The {what} could not be made: {error}"),
+    });
+}
+
+fn export_csv(store: ViewStore, table: &TableView) -> Result<(), String> {
+    let cells = export_cells(store.dataset, table);
+    to_csv(&cells, &export_meta(store, table))
+        .and_then(|csv| download_text(&file_name(store, table, "csv"), "text/csv", &csv))
+}
+
+fn export_json(store: ViewStore, table: &TableView) -> Result<(), String> {
+    let cells = export_cells(store.dataset, table);
+    let json = to_json(store.dataset, table, &cells, &export_meta(store, table));
+    download_text(&file_name(store, table, "json"), "application/json", &json)
+}
+
+fn export_svg(store: ViewStore, table: &TableView) -> Result<(), String> {
+    chart_file(store, table).and_then(|chart| {
+        download_text(&file_name(store, table, "svg"), "image/svg+xml", &chart.svg)
+    })
+}
+
+/// The PNG is drawn from the SVG by the browser, which takes a moment: reported when done.
+fn export_png(store: ViewStore, table: &TableView, status: RwSignal<String>) {
+    let name = file_name(store, table, "png");
+    let chart = chart_file(store, table);
+    leptos::task::spawn_local(async move {
+        let result = match chart {
+            Ok(chart) => download_png(&name, &chart.svg, chart.width, chart.height).await,
+            Err(error) => Err(error),
+        };
+        report(status, result, "PNG");
+    });
+}
+
+/// The CSV, JSON, SVG and PNG buttons, and what the downloads hold.
+#[component]
+fn ExportButtons(
+    store: ViewStore,
+    table: Memo<TableView>,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let download = move |export: fn(ViewStore, &TableView) -> Result<(), String>, what| {
+        move |_| report(status, export(store, &table.get_untracked()), what)
     };
-    // Named after the view: uk_loan_venues_2016-17_to_2023-24.csv.
-    let file_name = move |table: &TableView, extension: &str| {
-        format!("{}.{extension}", file_stem(dataset, table))
-    };
-    let report = move |result: Result<(), String>, what: &str| {
-        status.set(match result {
-            Ok(()) => format!("{what} downloaded."),
-            Err(error) => format!("The {what} could not be made: {error}"),
-        });
-    };
-    let export_csv = move |_| {
-        let table = table.get_untracked();
-        let result = to_csv(&export_cells(dataset, &table), &meta(&table))
-            .and_then(|csv| download_text(&file_name(&table, "csv"), "text/csv", &csv));
-        report(result, "CSV");
-    };
-    let export_json = move |_| {
-        let table = table.get_untracked();
-        let json = to_json(
-            dataset,
-            &table,
-            &export_cells(dataset, &table),
-            &meta(&table),
-        );
-        report(
-            download_text(&file_name(&table, "json"), "application/json", &json),
-            "JSON",
-        );
-    };
-    let export_svg = move |_| {
-        let table = table.get_untracked();
-        let result = chart_svg(store, &table).and_then(|(svg, _, _)| {
-            download_text(&file_name(&table, "svg"), "image/svg+xml", &svg)
-        });
-        report(result, "SVG");
-    };
-    let export_png = move |_| {
-        let table = table.get_untracked();
-        let name = file_name(&table, "png");
-        let chart = chart_svg(store, &table);
-        leptos::task::spawn_local(async move {
-            let result = match chart {
-                Ok((svg, width, height)) => download_png(&name, &svg, width, height).await,
-                Err(error) => Err(error),
-            };
-            report(result, "PNG");
-        });
-    };
+    let png = move |_| export_png(store, &table.get_untracked(), status);
     let no_chart = move || store.drawn_chart(table) == ChartKind::Table;
+    view! {
+        <div class="export-buttons" role="group" aria-label="Download this view">
+            <button type="button" class="tab" data-export="csv" on:click=download(export_csv, "CSV")>"CSV"</button>
+            <button type="button" class="tab" data-export="json" on:click=download(export_json, "JSON")>"JSON"</button>
+            <button type="button" class="tab" data-export="svg" on:click=download(export_svg, "SVG") prop:disabled=no_chart>"Chart (SVG)"</button>
+            <button type="button" class="tab" data-export="png" on:click=png prop:disabled=no_chart>"Chart (PNG)"</button>
+        </div>
+        <p class="hint">
+            "Downloads hold exactly this view: the table's cells with their status, caveats and sources; the chart with its title and source line."
+            <Show when=no_chart>" Choose the bar or line chart to download a chart."</Show>
+        </p>
+    }
+}
 
-    let permalink = move || {
-        store.state.track();
-        store.permalink(false)
-    };
-    let copy_link = move |_| {
-        let link = store.permalink(false);
-        if let Some(input) = document().get_element_by_id("permalink") {
-            input.unchecked_into::<HtmlInputElement>().select();
-        }
-        let promise = window().navigator().clipboard().write_text(&link);
-        leptos::task::spawn_local(async move {
-            status.set(match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => "Link copied.".into(),
-                Err(_) => {
-                    "The browser did not allow copying: the link is selected, press Ctrl+C (or ⌘C)."
-                        .into()
-                }
-            });
+/// The permalink of the view; reactive, so it follows every change of view.
+fn tracked_permalink(store: ViewStore) -> String {
+    store.state.track();
+    store.permalink(false)
+}
+
+/// Copies the permalink; where the browser refuses, the link is left selected to copy by hand.
+fn copy_link(store: ViewStore, status: RwSignal<String>) {
+    let link = store.permalink(false);
+    if let Some(input) = document().get_element_by_id("permalink") {
+        input.unchecked_into::<HtmlInputElement>().select();
+    }
+    let promise = window().navigator().clipboard().write_text(&link);
+    leptos::task::spawn_local(async move {
+        status.set(match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => "Link copied.".into(),
+            Err(_) => {
+                "The browser did not allow copying: the link is selected, press Ctrl+C (or ⌘C)."
+                    .into()
+            }
         });
-    };
-    let citation_text = move || {
-        let table = table.get();
-        citation(dataset, &table, &permalink(), &today())
-    };
-    let embed_snippet = move || {
-        let title = view_title(dataset, &table.get());
-        format!(
-            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>",
-            store.permalink(true),
-            title.replace('"', "&quot;")
-        )
-    };
+    });
+}
 
+/// The view's permalink in a read-only box, with a copy button.
+#[component]
+fn PermalinkRow(store: ViewStore, status: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="control">
+            <label for="permalink">"Link to this view"</label>
+            <div class="copy-row">
+                <input id="permalink" type="text" readonly prop:value=move || tracked_permalink(store) />
+                <button type="button" class="tab" data-action="copy-link" on:click=move |_| copy_link(store, status)>"Copy link"</button>
+            </div>
+        </div>
+    }
+}
+
+/// How to cite the view, dated today.
+#[component]
+fn Citation(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
+    let text = move || {
+        let table = table.get();
+        citation(store.dataset, &table, &tracked_permalink(store), &today())
+    };
+    view! {
+        <h3>"Cite this view"</h3>
+        <p id="citation" class="citation">{text}</p>
+    }
+}
+
+/// An iframe of the embed view, titled after the view.
+fn embed_snippet(store: ViewStore, table: &TableView) -> String {
+    let title = view_title(store.dataset, table);
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>",
+        store.permalink(true),
+        title.replace('"', "&quot;")
+    )
+}
+
+/// The embed snippet, ready to copy.
+#[component]
+fn Embed(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
+    view! {
+        <h3>"Embed this view"</h3>
+        <label for="embed-snippet">"Paste this into a web page:"</label>
+        <textarea id="embed-snippet" readonly rows="3" prop:value=move || embed_snippet(store, &table.get())></textarea>
+    }
+}
+
+/// Downloads, the permalink, the citation and the embed snippet of the view on screen.
+#[component]
+pub fn SharePanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
+    let status = RwSignal::new(String::new());
     view! {
         <section class="share-panel" aria-labelledby="share-title">
             <h2 id="share-title">"Download, share, cite"</h2>
-            <div class="export-buttons" role="group" aria-label="Download this view">
-                <button type="button" class="tab" data-export="csv" on:click=export_csv>"CSV"</button>
-                <button type="button" class="tab" data-export="json" on:click=export_json>"JSON"</button>
-                <button type="button" class="tab" data-export="svg" on:click=export_svg prop:disabled=no_chart>"Chart (SVG)"</button>
-                <button type="button" class="tab" data-export="png" on:click=export_png prop:disabled=no_chart>"Chart (PNG)"</button>
-            </div>
-            <p class="hint">
-                "Downloads hold exactly this view: the table's cells with their status, caveats and sources; the chart with its title and source line."
-                <Show when=no_chart>" Choose the bar or line chart to download a chart."</Show>
-            </p>
-            <div class="control">
-                <label for="permalink">"Link to this view"</label>
-                <div class="copy-row">
-                    <input id="permalink" type="text" readonly prop:value=permalink />
-                    <button type="button" class="tab" data-action="copy-link" on:click=copy_link>"Copy link"</button>
-                </div>
-            </div>
+            <ExportButtons store=store table=table status=status />
+            <PermalinkRow store=store status=status />
             <p class="share-status" role="status" aria-live="polite">{move || status.get()}</p>
-            <h3>"Cite this view"</h3>
-            <p id="citation" class="citation">{citation_text}</p>
-            <h3>"Embed this view"</h3>
-            <label for="embed-snippet">"Paste this into a web page:"</label>
-            <textarea id="embed-snippet" readonly rows="3" prop:value=embed_snippet></textarea>
+            <Citation store=store table=table />
+            <Embed store=store table=table />
         </section>
     }
 }
