@@ -1,52 +1,28 @@
 //! Change, share, rank, the chart summary and the headline recomputations, on real rows.
 #![cfg(not(target_arch = "wasm32"))]
 
-use museum_lending_explorer::core::analysis::{museum_change, standings, total_change, NoChange};
-use museum_lending_explorer::core::headlines::{headlines, stated_text, Verdict};
-use museum_lending_explorer::core::load_embedded;
-use museum_lending_explorer::core::model::Dataset;
-use museum_lending_explorer::core::query::{build_table, SeriesChoice, ViewState};
-use museum_lending_explorer::core::summary::summarise;
-use museum_lending_explorer::core::year::FinancialYear;
-// Typed cells, columns and wording the results table renders.
+mod common;
+
+use common::{dataset, ids, range, year};
 use museum_lending_explorer::core::analysis::{
-    Change, ChangeCell, ChangeStatus, CompareYears, ExtraColumns, Standing, StandingCells,
-    TotalChange,
+    museum_change, standings, total_change, Change, ChangeCell, ChangeStatus, CompareYears,
+    ExtraColumns, NoChange, Standing, StandingCells, TotalChange,
 };
 use museum_lending_explorer::core::format::{
     more_or_fewer, signed_percent, signed_percent_to, signed_value,
 };
-use museum_lending_explorer::core::query::PublishedComparison;
+use museum_lending_explorer::core::headlines::{headlines, stated_text, Verdict};
+use museum_lending_explorer::core::model::Unit;
+use museum_lending_explorer::core::query::{build_table, PublishedComparison};
+use museum_lending_explorer::core::summary::summarise;
+use museum_lending_explorer::core::view_state::SeriesChoice;
 use std::path::Path;
-
-fn dataset() -> Dataset {
-    load_embedded().unwrap()
-}
-
-fn year(text: &str) -> FinancialYear {
-    FinancialYear::parse(text).unwrap()
-}
-
-fn ids(dataset: &Dataset, metric: &str, museum: &str) -> (u16, u16) {
-    (
-        dataset.metric_by_id(metric).unwrap(),
-        dataset.museum_by_id(museum).unwrap(),
-    )
-}
-
-fn range(dataset: &Dataset, metric: &str, from: &str, to: &str) -> ViewState {
-    ViewState {
-        from: Some(year(from)),
-        to: Some(year(to)),
-        ..ViewState::for_metric(dataset.metric_by_id(metric).unwrap())
-    }
-}
 
 #[test]
 fn iwm_change_uses_the_revised_2017_18_value() {
     let dataset = dataset();
-    let (metric, iwm) = ids(&dataset, "uk_loan_venues", "imperial-war-museums");
-    let change = museum_change(&dataset, metric, iwm, year("2017-18"), year("2018-19")).unwrap();
+    let (metric, iwm) = ids(dataset, "uk_loan_venues", "imperial-war-museums");
+    let change = museum_change(dataset, metric, iwm, year("2017-18"), year("2018-19")).unwrap();
     // 35 is the 2023/24 release's revised value; the 2018/19 release said 92 (revisions.csv).
     let revision = dataset
         .file
@@ -69,17 +45,17 @@ fn iwm_change_uses_the_revised_2017_18_value() {
 #[test]
 fn smg_change_across_its_2016_17_break_is_flagged() {
     let dataset = dataset();
-    let (metric, smg) = ids(&dataset, "uk_loan_venues", "science-museum-group");
-    let across = museum_change(&dataset, metric, smg, year("2015-16"), year("2016-17")).unwrap();
+    let (metric, smg) = ids(dataset, "uk_loan_venues", "science-museum-group");
+    let across = museum_change(dataset, metric, smg, year("2015-16"), year("2016-17")).unwrap();
     assert_eq!((across.from, across.to), (222.0, 174.0));
     assert!(across.crosses_break);
     assert!(
-        museum_change(&dataset, metric, smg, year("2012-13"), year("2023-24"))
+        museum_change(dataset, metric, smg, year("2012-13"), year("2023-24"))
             .unwrap()
             .crosses_break
     );
     assert!(
-        !museum_change(&dataset, metric, smg, year("2016-17"), year("2023-24"))
+        !museum_change(dataset, metric, smg, year("2016-17"), year("2023-24"))
             .unwrap()
             .crosses_break
     );
@@ -88,14 +64,14 @@ fn smg_change_across_its_2016_17_break_is_flagged() {
 #[test]
 fn no_change_from_a_missing_value() {
     let dataset = dataset();
-    let (metric, wallace) = ids(&dataset, "uk_loan_venues", "wallace-collection");
+    let (metric, wallace) = ids(dataset, "uk_loan_venues", "wallace-collection");
     assert_eq!(
-        museum_change(&dataset, metric, wallace, year("2017-18"), year("2023-24")),
+        museum_change(dataset, metric, wallace, year("2017-18"), year("2023-24")),
         Err(NoChange::MissingBase)
     );
-    let (metric, bm) = ids(&dataset, "uk_loan_venues", "british-museum");
+    let (metric, bm) = ids(dataset, "uk_loan_venues", "british-museum");
     assert_eq!(
-        museum_change(&dataset, metric, bm, year("2019-20"), year("2024-25")),
+        museum_change(dataset, metric, bm, year("2019-20"), year("2024-25")),
         Err(NoChange::MissingLatest)
     );
 }
@@ -172,8 +148,8 @@ fn change_cell_without_a_figure_says_why() {
 #[test]
 fn change_cell_of_a_real_museum() {
     let dataset = dataset();
-    let (metric, iwm) = ids(&dataset, "uk_loan_venues", "imperial-war-museums");
-    let change = museum_change(&dataset, metric, iwm, year("2017-18"), year("2018-19"));
+    let (metric, iwm) = ids(dataset, "uk_loan_venues", "imperial-war-museums");
+    let change = museum_change(dataset, metric, iwm, year("2017-18"), year("2018-19"));
     let cell = ChangeCell::new(&change, Unit::Venues);
     assert_eq!(cell.text, "\u{2212}6 (\u{2212}17.1%)");
     assert_eq!(cell.data_percent, "-17.1");
@@ -202,19 +178,19 @@ fn signed_wording_lives_in_one_place() {
 fn covid_columns_of_2019_20_to_2021_22() {
     let dataset = dataset();
     let table = build_table(
-        &dataset,
-        &range(&dataset, "uk_loan_venues", "2019-20", "2021-22"),
+        dataset,
+        &range(dataset, "uk_loan_venues", "2019-20", "2021-22"),
     );
     assert_eq!(
         table.years,
         [year("2019-20"), year("2020-21"), year("2021-22")]
     );
     // covid_caution marks every 2020/21 and 2021/22 cell (data/dcms_kpi/README.md, item 10).
-    assert_eq!(table.covid_columns(&dataset), [false, true, true]);
-    let mut one_museum = range(&dataset, "uk_loan_venues", "2019-20", "2021-22");
-    one_museum.museums = Some(vec![ids(&dataset, "uk_loan_venues", "british-museum").1]);
-    let table = build_table(&dataset, &one_museum);
-    assert_eq!(table.covid_columns(&dataset), [false, true, true]);
+    assert_eq!(table.covid_columns(dataset), [false, true, true]);
+    let mut one_museum = range(dataset, "uk_loan_venues", "2019-20", "2021-22");
+    one_museum.museums = Some(vec![ids(dataset, "uk_loan_venues", "british-museum").1]);
+    let table = build_table(dataset, &one_museum);
+    assert_eq!(table.covid_columns(dataset), [false, true, true]);
 }
 
 #[test]
@@ -246,8 +222,8 @@ fn published_total_sentence_names_the_direction() {
 fn published_total_of_2017_18_differs_from_the_museum_rows() {
     let dataset = dataset();
     let table = build_table(
-        &dataset,
-        &range(&dataset, "uk_loan_venues", "2017-18", "2017-18"),
+        dataset,
+        &range(dataset, "uk_loan_venues", "2017-18", "2017-18"),
     );
     let totals = table.computed_total.as_ref().unwrap();
     let differs = totals[0].published_differs().unwrap();
@@ -258,9 +234,9 @@ fn published_total_of_2017_18_differs_from_the_museum_rows() {
         "{sentence}"
     );
     assert!(!table.published_total_not_compared());
-    let mut subset = range(&dataset, "uk_loan_venues", "2017-18", "2017-18");
-    subset.museums = Some(vec![ids(&dataset, "uk_loan_venues", "british-museum").1]);
-    let table = build_table(&dataset, &subset);
+    let mut subset = range(dataset, "uk_loan_venues", "2017-18", "2017-18");
+    subset.museums = Some(vec![ids(dataset, "uk_loan_venues", "british-museum").1]);
+    let table = build_table(dataset, &subset);
     assert!(table.computed_total.as_ref().unwrap()[0]
         .published_differs()
         .is_none());
@@ -271,8 +247,8 @@ fn published_total_of_2017_18_differs_from_the_museum_rows() {
 fn extra_columns_follow_the_view() {
     let dataset = dataset();
     let table = build_table(
-        &dataset,
-        &range(&dataset, "uk_loan_venues", "2015-16", "2023-24"),
+        dataset,
+        &range(dataset, "uk_loan_venues", "2015-16", "2023-24"),
     );
     let with_change = ExtraColumns::for_table(&table, Some(year("2015-16")));
     assert_eq!(
@@ -300,8 +276,8 @@ fn extra_columns_follow_the_view() {
     }
     // A metric that is never summed has ranks but no shares.
     let sector = build_table(
-        &dataset,
-        &range(&dataset, "audience_display_uk", "2019-20", "2020-21"),
+        dataset,
+        &range(dataset, "audience_display_uk", "2019-20", "2020-21"),
     );
     let extras = ExtraColumns::for_table(&sector, None);
     assert_eq!(
@@ -357,10 +333,10 @@ fn total_change_notes_a_change_of_coverage() {
 fn total_change_2015_16_to_2023_24() {
     let dataset = dataset();
     let table = build_table(
-        &dataset,
-        &range(&dataset, "uk_loan_venues", "2015-16", "2023-24"),
+        dataset,
+        &range(dataset, "uk_loan_venues", "2015-16", "2023-24"),
     );
-    let total = total_change(&dataset, &table, year("2015-16"), year("2023-24")).unwrap();
+    let total = total_change(dataset, &table, year("2015-16"), year("2023-24")).unwrap();
     let change = total.change.unwrap();
     // Both totals equal DCMS's published totals for those years (totals_check.csv: match).
     assert_eq!((change.from, change.to), (1347.0, 1017.0));
@@ -373,10 +349,10 @@ fn total_change_2015_16_to_2023_24() {
 fn shares_and_ranks_of_2023_24() {
     let dataset = dataset();
     let table = build_table(
-        &dataset,
-        &range(&dataset, "uk_loan_venues", "2023-24", "2023-24"),
+        dataset,
+        &range(dataset, "uk_loan_venues", "2023-24", "2023-24"),
     );
-    let standings = standings(&dataset, &table);
+    let standings = standings(dataset, &table);
     let mut reader = csv::Reader::from_path(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dcms_kpi/values.csv"),
     )
@@ -411,13 +387,13 @@ fn shares_and_ranks_of_2023_24() {
 fn summary_states_change_break_and_leader() {
     let dataset = dataset();
     let table = build_table(
-        &dataset,
-        &range(&dataset, "uk_loan_venues", "2015-16", "2023-24"),
+        dataset,
+        &range(dataset, "uk_loan_venues", "2015-16", "2023-24"),
     );
-    let summary = summarise(&dataset, &table, SeriesChoice::Museums);
+    let summary = summarise(dataset, &table, SeriesChoice::Museums);
     assert!(summary.starts_with("UK loan venues of the 14 reporting museums fell from 1,347 in 2015/16 to 1,017 in 2023/24 (\u{2212}24.5%)"), "{summary}");
     assert!(summary.contains("series break in 2016/17"), "{summary}");
-    let leader = standings(&dataset, &table)[0];
+    let leader = standings(dataset, &table)[0];
     assert!(
         summary.contains(&format!(
             "the highest in 2023/24 was {}",
@@ -427,17 +403,17 @@ fn summary_states_change_break_and_leader() {
     );
 
     let single = build_table(
-        &dataset,
-        &range(&dataset, "uk_loan_venues", "2017-18", "2017-18"),
+        dataset,
+        &range(dataset, "uk_loan_venues", "2017-18", "2017-18"),
     );
-    let summary = summarise(&dataset, &single, SeriesChoice::Museums);
+    let summary = summarise(dataset, &single, SeriesChoice::Museums);
     assert!(summary.contains("In 2017/18, the 14 reporting museums had 1,279 UK loan venues in total (DCMS published 1,336)"), "{summary}");
 
     let sector = build_table(
-        &dataset,
-        &range(&dataset, "audience_display_uk", "2019-20", "2020-21"),
+        dataset,
+        &range(dataset, "audience_display_uk", "2019-20", "2020-21"),
     );
-    let summary = summarise(&dataset, &sector, SeriesChoice::Museums);
+    let summary = summarise(dataset, &sector, SeriesChoice::Museums);
     assert!(
         summary.contains("fell from 22,000,000 in 2019/20 to 1,300,000 in 2020/21 (\u{2212}94.1%)"),
         "{summary}"
@@ -447,7 +423,7 @@ fn summary_states_change_break_and_leader() {
 #[test]
 fn headlines_match_the_curated_recomputations() {
     let dataset = dataset();
-    let headlines = headlines(&dataset);
+    let headlines = headlines(dataset);
     assert_eq!(headlines.len(), dataset.file.stated_changes.len());
     let mut reader = csv::Reader::from_path(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("data/partnership/stated_changes.csv"),

@@ -2,31 +2,18 @@
 //! real data and on small hand-made series whose positions are worked out by hand.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{dataset, range, year};
 use museum_lending_explorer::core::chart::{
     bar_chart, chart_for_view, chart_width, line_chart, series_for, tooltip_box, ChartLayout,
     SeriesInput, SeriesValue, TooltipBox,
 };
 use museum_lending_explorer::core::export::{standalone_height, standalone_svg};
-use museum_lending_explorer::core::load_embedded;
-use museum_lending_explorer::core::model::{Dataset, Unit};
-use museum_lending_explorer::core::query::{build_table, ChartKind, SeriesChoice, ViewState};
+use museum_lending_explorer::core::model::Unit;
+use museum_lending_explorer::core::query::build_table;
+use museum_lending_explorer::core::view_state::{ChartKind, SeriesChoice};
 use museum_lending_explorer::core::year::FinancialYear;
-
-fn dataset() -> Dataset {
-    load_embedded().unwrap()
-}
-
-fn year(text: &str) -> FinancialYear {
-    FinancialYear::parse(text).unwrap()
-}
-
-fn range(dataset: &Dataset, metric: &str, from: &str, to: &str) -> ViewState {
-    ViewState {
-        from: Some(year(from)),
-        to: Some(year(to)),
-        ..ViewState::for_metric(dataset.metric_by_id(metric).unwrap())
-    }
-}
 
 /// A hand-made series over consecutive years from 2019/20, one entry per value.
 fn series(key: &str, values: &[(Option<f64>, u32)]) -> SeriesInput {
@@ -68,12 +55,12 @@ fn line_coordinates(chart: &museum_lending_explorer::core::chart::LineChart) -> 
 fn line_chart_leaves_gaps_and_marks_breaks() {
     let dataset = dataset();
     let table = build_table(
-        &dataset,
-        &range(&dataset, "uk_loan_venues", "2014-15", "2019-20"),
+        dataset,
+        &range(dataset, "uk_loan_venues", "2014-15", "2019-20"),
     );
     let metric = dataset.metric(table.metric);
-    let inputs = series_for(&dataset, &table, SeriesChoice::Museums);
-    let chart = line_chart(&dataset, &inputs, &table.years, metric.unit, 800.0);
+    let inputs = series_for(dataset, &table, SeriesChoice::Museums);
+    let chart = line_chart(dataset, &inputs, &table.years, metric.unit, 800.0);
     let wallace = chart
         .series
         .iter()
@@ -125,14 +112,14 @@ fn line_chart_leaves_gaps_and_marks_breaks() {
 fn sparse_years_are_not_joined_into_a_line() {
     let dataset = dataset();
     let table = build_table(
-        &dataset,
-        &range(&dataset, "objects_display", "2009-10", "2020-21"),
+        dataset,
+        &range(dataset, "objects_display", "2009-10", "2020-21"),
     );
     // Columns are only the years with figures: 2009/10, 2013/14, 2017/18 … are neighbours.
     assert_eq!(table.years[0..2], [year("2009-10"), year("2013-14")]);
     let metric = dataset.metric(table.metric);
-    let inputs = series_for(&dataset, &table, SeriesChoice::Museums);
-    let chart = line_chart(&dataset, &inputs, &table.years, metric.unit, 800.0);
+    let inputs = series_for(dataset, &table, SeriesChoice::Museums);
+    let chart = line_chart(dataset, &inputs, &table.years, metric.unit, 800.0);
     let tate = chart
         .series
         .iter()
@@ -145,11 +132,11 @@ fn sparse_years_are_not_joined_into_a_line() {
     );
     // Consecutive years still join: UK loan venues, British Museum, 2016/17 to 2019/20.
     let loans = build_table(
-        &dataset,
-        &range(&dataset, "uk_loan_venues", "2016-17", "2019-20"),
+        dataset,
+        &range(dataset, "uk_loan_venues", "2016-17", "2019-20"),
     );
-    let inputs = series_for(&dataset, &loans, SeriesChoice::Museums);
-    let chart = line_chart(&dataset, &inputs, &loans.years, Unit::Venues, 800.0);
+    let inputs = series_for(dataset, &loans, SeriesChoice::Museums);
+    let chart = line_chart(dataset, &inputs, &loans.years, Unit::Venues, 800.0);
     let bm = chart
         .series
         .iter()
@@ -167,7 +154,7 @@ fn line_chart_positions_by_hand() {
         "a",
         &[(Some(0.0), covid), (Some(50.0), 0), (Some(100.0), 0)],
     )];
-    let chart = line_chart(&dataset, &inputs, &years(3), Unit::Count, 800.0);
+    let chart = line_chart(dataset, &inputs, &years(3), Unit::Count, 800.0);
     // Margins 80 and 16 on an 800-wide chart: columns 352 apart.
     assert_eq!((chart.left, chart.right), (80.0, 784.0));
     let xs: Vec<f64> = chart.years.iter().map(|(_, x)| *x).collect();
@@ -187,9 +174,9 @@ fn line_chart_positions_by_hand() {
     // The Covid band is half a column either side, cut at the plot's left edge.
     assert_eq!(chart.covid, [(80.0, 256.0)]);
 
-    let narrow = line_chart(&dataset, &inputs, &years(3), Unit::Count, 400.0);
+    let narrow = line_chart(dataset, &inputs, &years(3), Unit::Count, 400.0);
     assert_eq!((narrow.left, narrow.right), (56.0, 384.0));
-    let many = line_chart(&dataset, &inputs, &years(20), Unit::Count, 400.0);
+    let many = line_chart(dataset, &inputs, &years(20), Unit::Count, 400.0);
     // 19 steps over 328 units: about 17 a column, so every 4th year is labelled.
     assert_eq!(many.label_every, 4);
 }
@@ -218,7 +205,7 @@ fn breaks_split_the_line_halfway_between_columns() {
             ],
         ),
     ];
-    let chart = line_chart(&dataset, &inputs, &years(4), Unit::Count, 800.0);
+    let chart = line_chart(dataset, &inputs, &years(4), Unit::Count, 800.0);
     // Columns at 80, 314.67, 549.33, 784: the break sits halfway between the 2nd and 3rd.
     assert_eq!(chart.breaks.len(), 1);
     assert_eq!(chart.breaks[0].year, FinancialYear(2021));
@@ -242,7 +229,7 @@ fn a_single_year_is_centred_and_drawn_as_a_point() {
     let dataset = dataset();
     let covid = dataset.known_flags.covid_caution;
     let inputs = [series("a", &[(Some(7.0), covid)])];
-    let chart = line_chart(&dataset, &inputs, &years(1), Unit::Count, 800.0);
+    let chart = line_chart(dataset, &inputs, &years(1), Unit::Count, 800.0);
     assert_eq!(chart.years, [(FinancialYear(2019), 432.0)]);
     assert_eq!(
         chart.series[0].segments,
@@ -268,7 +255,7 @@ fn all_values_missing_draws_nothing_and_stays_finite() {
         series("a", &[(None, 0), (None, 0), (None, 0)]),
         series("b", &[(None, 0), (None, 0), (None, 0)]),
     ];
-    let chart = line_chart(&dataset, &inputs, &years(3), Unit::Count, 800.0);
+    let chart = line_chart(dataset, &inputs, &years(3), Unit::Count, 800.0);
     assert!(chart
         .series
         .iter()
@@ -288,7 +275,7 @@ fn all_values_missing_draws_nothing_and_stays_finite() {
     assert_eq!((bars.axis_y, bars.height), (14.0, 40.0));
     assert!(bars.zero.is_finite() && bars.ticks.iter().all(|t| t.position.is_finite()));
 
-    let empty = line_chart(&dataset, &[], &[], Unit::Count, 800.0);
+    let empty = line_chart(dataset, &[], &[], Unit::Count, 800.0);
     assert!(empty.series.is_empty() && empty.years.is_empty());
 }
 
@@ -396,11 +383,11 @@ fn tooltips_stay_inside_the_chart() {
 fn chart_titles_name_the_years_drawn() {
     let dataset = dataset();
     let table = build_table(
-        &dataset,
-        &range(&dataset, "uk_loan_venues", "2016-17", "2023-24"),
+        dataset,
+        &range(dataset, "uk_loan_venues", "2016-17", "2023-24"),
     );
     let title = |series, kind| {
-        chart_for_view(&dataset, &table, series, kind, 800.0).map(|chart| chart.title)
+        chart_for_view(dataset, &table, series, kind, 800.0).map(|chart| chart.title)
     };
     let label = &dataset.metric(table.metric).label;
     let span = format!("{label}, 2016/17 to 2023/24");
@@ -420,6 +407,6 @@ fn chart_titles_name_the_years_drawn() {
     );
     assert_eq!(title(SeriesChoice::Museums, ChartKind::Table), None);
     let drawn =
-        chart_for_view(&dataset, &table, SeriesChoice::Total, ChartKind::Bar, 800.0).unwrap();
+        chart_for_view(dataset, &table, SeriesChoice::Total, ChartKind::Bar, 800.0).unwrap();
     assert!(matches!(drawn.layout, ChartLayout::Bar(bars) if bars.bars.len() == table.years.len()));
 }
