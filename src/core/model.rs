@@ -5,6 +5,7 @@
 //! metric, museum and year, so a metric's facts are one contiguous range and the engine
 //! scans only that range.
 
+use super::markers::{rule_for, FlagRole};
 use super::year::FinancialYear;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -21,6 +22,7 @@ pub enum DatasetId {
     Partnership,
 }
 
+/// What a metric's figures count; also decides how a figure is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
@@ -37,6 +39,27 @@ pub enum Unit {
     Percent,
 }
 
+impl Unit {
+    /// What a column of this unit counts, for captions, axis titles and downloads.
+    pub fn words(self) -> &'static str {
+        match self {
+            Unit::Visits => "visits",
+            Unit::Instances => "instances",
+            Unit::Venues => "venues",
+            Unit::Gbp => "pounds (nominal, not adjusted for inflation)",
+            Unit::Proportion => "per cent of visitors",
+            Unit::Count => "count",
+            Unit::People => "people",
+            Unit::Percent => "per cent",
+        }
+    }
+
+    /// Money figures: printed with £, and nominal (never adjusted for inflation).
+    pub fn is_money(self) -> bool {
+        self == Unit::Gbp
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
@@ -46,8 +69,9 @@ pub enum Aggregation {
     None,
 }
 
-/// Why a cell has (or lacks) a number. Stored in the JSON as its index in [`Status::ALL`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Why a cell has (or lacks) a number. Stored in the JSON as its index in [`Status::ALL`];
+/// ordered as in [`Status::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     Reported,
     /// A real zero ("Nil").
@@ -84,10 +108,32 @@ impl Status {
     pub fn has_value(self) -> bool {
         matches!(self, Status::Reported | Status::Nil)
     }
+
+    /// The words a table cell or download shows for this status ("not published").
+    pub fn words(self) -> &'static str {
+        match self {
+            Status::Reported => "reported",
+            Status::Nil => "nil",
+            Status::NoActivity => "no activity",
+            Status::NotPublished => "not published",
+            Status::NotApplicable => "not applicable",
+        }
+    }
+
+    /// The legend's explanation of a cell without a number; `None` for cells with one.
+    pub fn explanation(self) -> Option<&'static str> {
+        match self {
+            Status::Reported | Status::Nil => None,
+            Status::NotPublished => Some("not published: the publisher printed no figure (DCMS 'x' or 'N/A')."),
+            Status::NotApplicable => Some("not applicable: the figure cannot exist, e.g. the museum was not DCMS-sponsored that year or reports inside another group."),
+            Status::NoActivity => Some("no activity: the museum had no such activity that year, but no number was printed."),
+        }
+    }
 }
 
-/// How a published figure was worded. Stored as its index in [`Qualifier::ALL`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// How a published figure was worded. Stored as its index in [`Qualifier::ALL`]; ordered
+/// as in [`Qualifier::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Qualifier {
     Exact,
     /// "at least", "over", "more than".
@@ -117,6 +163,36 @@ impl Qualifier {
 
     pub fn from_code(code: &str) -> Option<Qualifier> {
         Qualifier::ALL.into_iter().find(|q| q.code() == code)
+    }
+
+    /// The qualifier in words, as downloads give it ("at least"; empty for exact figures).
+    pub fn words(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::AtLeast => "at least",
+            Qualifier::Approx => "approx.",
+            Qualifier::Rounded => "rounded",
+        }
+    }
+
+    /// A printed figure with its qualifier, as the table shows it: "at least 900",
+    /// "approx. 80%", "10,500,000 (rounded)".
+    pub fn apply_to(self, figure: String) -> String {
+        match self {
+            Qualifier::Exact => figure,
+            Qualifier::AtLeast | Qualifier::Approx => format!("{} {figure}", self.words()),
+            Qualifier::Rounded => format!("{figure} ({})", self.words()),
+        }
+    }
+
+    /// What the qualifier means, for the legend; `None` for exact figures.
+    pub fn explanation(self) -> Option<&'static str> {
+        match self {
+            Qualifier::Exact => None,
+            Qualifier::AtLeast => Some("at least: the source says \"at least\", \"over\" or \"more than\"; the true figure may be higher."),
+            Qualifier::Approx => Some("approx.: the source says \"around\" or \"nearly\"."),
+            Qualifier::Rounded => Some("(rounded): the source states the figure in rounded form, e.g. \"10.5 million\"."),
+        }
     }
 }
 
@@ -245,8 +321,31 @@ pub struct TotalCheck {
     pub year: FinancialYear,
     /// Differences up to this size are rounding (totals rounded to thousands).
     pub tolerance: f64,
-    pub result: String,
+    pub result: CheckResult,
     pub explanation: String,
+}
+
+/// What the data curators found when they added up the museum rows of a published total.
+/// Read and written as `match`, `rounding`, `known_cause`, `unexplained`; any other value
+/// is a load error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckResult {
+    /// The published total is the sum of the museum rows.
+    Match,
+    /// It differs by no more than the published total's rounding.
+    Rounding,
+    /// It differs, and the curators found why.
+    KnownCause,
+    /// It differs, and the curators found no cause.
+    Unexplained,
+}
+
+impl CheckResult {
+    /// A real difference, so the curators' explanation is worth showing.
+    pub fn is_difference(self) -> bool {
+        matches!(self, CheckResult::KnownCause | CheckResult::Unexplained)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -330,6 +429,40 @@ pub struct KnownFlags {
     pub suspect_duplicate: u32,
 }
 
+impl KnownFlags {
+    /// The bits of the file's flags (bit `i` = `flags[i]`), grouped by the role
+    /// [`FLAG_TABLE`](super::markers::FLAG_TABLE) gives each code. Codes the table does
+    /// not know have no role.
+    pub fn from_flags(flags: &[FlagDef]) -> KnownFlags {
+        let mut known = KnownFlags::default();
+        for (bit, flag) in flags.iter().enumerate() {
+            if let Some(role) = rule_for(&flag.code).and_then(|rule| rule.role) {
+                *known.mask_mut(role) |= 1 << bit;
+            }
+        }
+        known
+    }
+
+    /// The bits of every flag with this role.
+    pub fn mask(&self, role: FlagRole) -> u32 {
+        match role {
+            FlagRole::SeriesBreak => self.series_break,
+            FlagRole::NotComparable => self.not_comparable,
+            FlagRole::CovidCaution => self.covid_caution,
+            FlagRole::SuspectDuplicate => self.suspect_duplicate,
+        }
+    }
+
+    fn mask_mut(&mut self, role: FlagRole) -> &mut u32 {
+        match role {
+            FlagRole::SeriesBreak => &mut self.series_break,
+            FlagRole::NotComparable => &mut self.not_comparable,
+            FlagRole::CovidCaution => &mut self.covid_caution,
+            FlagRole::SuspectDuplicate => &mut self.suspect_duplicate,
+        }
+    }
+}
+
 /// The validated data with its lookup indexes.
 #[derive(Debug, Clone)]
 pub struct Dataset {
@@ -361,48 +494,19 @@ impl Dataset {
         Dataset::from_file(file)
     }
 
+    /// Validates a parsed file and builds its indexes.
     pub fn from_file(file: DataFile) -> Result<Dataset, DataError> {
-        if file.format_version != FORMAT_VERSION {
-            return Err(DataError(format!(
-                "format_version {} (this app reads {FORMAT_VERSION})",
-                file.format_version
-            )));
-        }
-        let expected_status: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
-        if file.status_codes != expected_status {
-            return Err(DataError("status_codes do not match this app".into()));
-        }
-        let expected_qualifiers: Vec<&str> = Qualifier::ALL.iter().map(|q| q.code()).collect();
-        if file.qualifier_codes != expected_qualifiers {
-            return Err(DataError("qualifier_codes do not match this app".into()));
-        }
-        if file.flags.len() > 32 || file.notes.len() > 64 {
-            return Err(DataError(
-                "more flags or notes than the bit columns hold".into(),
-            ));
-        }
+        validate_header(&file)?;
         let museum_index = index_by_id("museum", file.museums.iter().map(|m| m.id.as_str()))?;
         let metric_index = index_by_id("metric", file.metrics.iter().map(|m| m.id.as_str()))?;
         let source_index = index_by_id("source", file.sources.iter().map(|s| s.id.as_str()))?;
-        let flag_index = index_by_id("flag", file.flags.iter().map(|f| f.code.as_str()))?;
+        // Only for its duplicate check: a repeated code would make a flag's bit ambiguous.
+        index_by_id("flag", file.flags.iter().map(|f| f.code.as_str()))?;
         let metric_ranges = validate_facts(&file)?;
         validate_side_tables(&file, &museum_index, &metric_index, &source_index)?;
-
-        let bits = |codes: &[&str]| -> u32 {
-            codes
-                .iter()
-                .filter_map(|code| flag_index.get(*code))
-                .fold(0, |mask, bit| mask | 1 << bit)
-        };
-        let known_flags = KnownFlags {
-            series_break: bits(&["break_in_series", "method_break", "method_break_unnoted"]),
-            not_comparable: bits(&["smg_method_break"]),
-            covid_caution: bits(&["covid_caution"]),
-            suspect_duplicate: bits(&["suspect_duplicate_of_visits"]),
-        };
         Ok(Dataset {
+            known_flags: KnownFlags::from_flags(&file.flags),
             file,
-            known_flags,
             metric_ranges,
             museum_index,
             metric_index,
@@ -520,8 +624,58 @@ impl Dataset {
     }
 }
 
+/// The format version, the status and qualifier code lists, and the bit-column widths.
+fn validate_header(file: &DataFile) -> Result<(), DataError> {
+    if file.format_version != FORMAT_VERSION {
+        return Err(DataError(format!(
+            "format_version {} (this app reads {FORMAT_VERSION})",
+            file.format_version
+        )));
+    }
+    let expected_status: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+    if file.status_codes != expected_status {
+        return Err(DataError("status_codes do not match this app".into()));
+    }
+    let expected_qualifiers: Vec<&str> = Qualifier::ALL.iter().map(|q| q.code()).collect();
+    if file.qualifier_codes != expected_qualifiers {
+        return Err(DataError("qualifier_codes do not match this app".into()));
+    }
+    if file.flags.len() > 32 || file.notes.len() > 64 {
+        return Err(DataError(
+            "more flags or notes than the bit columns hold".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks every fact and its details; returns each metric's range of facts.
 fn validate_facts(file: &DataFile) -> Result<Vec<Range<usize>>, DataError> {
     let facts = &file.facts;
+    check_column_lengths(facts)?;
+    let mut metric_ranges = vec![0..0; file.metrics.len()];
+    let mut previous: Option<(u16, u16, u16)> = None;
+    for i in 0..facts.len() {
+        check_fact(file, i)?;
+        let metric = facts.metric[i];
+        let key = (metric, facts.museum[i], facts.year[i]);
+        if previous.is_some_and(|p| p >= key) {
+            return Err(DataError(format!(
+                "fact {i}: facts not sorted by metric, museum, year, or a duplicate key"
+            )));
+        }
+        previous = Some(key);
+        let range = &mut metric_ranges[usize::from(metric)];
+        if range.start == range.end {
+            *range = i..i + 1;
+        } else {
+            range.end = i + 1;
+        }
+    }
+    check_fact_details(file)?;
+    Ok(metric_ranges)
+}
+
+fn check_column_lengths(facts: &FactColumns) -> Result<(), DataError> {
     let n = facts.len();
     let lengths = [
         facts.year.len(),
@@ -536,62 +690,54 @@ fn validate_facts(file: &DataFile) -> Result<Vec<Range<usize>>, DataError> {
     if lengths.iter().any(|&len| len != n) {
         return Err(DataError("fact columns have different lengths".into()));
     }
+    Ok(())
+}
+
+/// Fact `i` on its own: every index in range, and a value exactly when its status has one.
+fn check_fact(file: &DataFile, i: usize) -> Result<(), DataError> {
+    let facts = &file.facts;
+    let problem = |what: &str| DataError(format!("fact {i}: {what}"));
+    if usize::from(facts.museum[i]) >= file.museums.len() {
+        return Err(problem("unknown museum"));
+    }
+    if usize::from(facts.metric[i]) >= file.metrics.len() {
+        return Err(problem("unknown metric"));
+    }
+    if usize::from(facts.source[i]) >= file.sources.len() {
+        return Err(problem("unknown source"));
+    }
+    let status = Status::ALL
+        .get(usize::from(facts.status[i]))
+        .ok_or_else(|| problem("unknown status"))?;
+    if usize::from(facts.qualifier[i]) >= Qualifier::ALL.len() {
+        return Err(problem("unknown qualifier"));
+    }
     let flag_limit = 1u64 << file.flags.len();
     let note_limit = 1u128 << file.notes.len();
-    let mut metric_ranges = vec![0..0; file.metrics.len()];
-    let mut previous: Option<(u16, u16, u16)> = None;
-    for i in 0..n {
-        let problem = |what: &str| DataError(format!("fact {i}: {what}"));
-        if usize::from(facts.museum[i]) >= file.museums.len() {
-            return Err(problem("unknown museum"));
-        }
-        let metric = facts.metric[i];
-        if usize::from(metric) >= file.metrics.len() {
-            return Err(problem("unknown metric"));
-        }
-        if usize::from(facts.source[i]) >= file.sources.len() {
-            return Err(problem("unknown source"));
-        }
-        let status = Status::ALL
-            .get(usize::from(facts.status[i]))
-            .ok_or_else(|| problem("unknown status"))?;
-        if usize::from(facts.qualifier[i]) >= Qualifier::ALL.len() {
-            return Err(problem("unknown qualifier"));
-        }
-        if u64::from(facts.flags[i]) >= flag_limit || u128::from(facts.notes[i]) >= note_limit {
-            return Err(problem("unknown flag or note bit"));
-        }
-        match facts.value[i] {
-            Some(v) if !v.is_finite() => return Err(problem("value is not a finite number")),
-            Some(_) if !status.has_value() => return Err(problem("value with a no-value status")),
-            None if status.has_value() => return Err(problem("missing value for a reported cell")),
-            _ => {}
-        }
-        let key = (metric, facts.museum[i], facts.year[i]);
-        if previous.is_some_and(|p| p >= key) {
-            return Err(problem(
-                "facts not sorted by metric, museum, year, or a duplicate key",
-            ));
-        }
-        previous = Some(key);
-        let range = &mut metric_ranges[usize::from(metric)];
-        if range.start == range.end {
-            *range = i..i + 1;
-        } else {
-            range.end = i + 1;
-        }
+    if u64::from(facts.flags[i]) >= flag_limit || u128::from(facts.notes[i]) >= note_limit {
+        return Err(problem("unknown flag or note bit"));
     }
+    match facts.value[i] {
+        Some(v) if !v.is_finite() => Err(problem("value is not a finite number")),
+        Some(_) if !status.has_value() => Err(problem("value with a no-value status")),
+        None if status.has_value() => Err(problem("missing value for a reported cell")),
+        _ => Ok(()),
+    }
+}
+
+/// Details point at existing facts, in fact order (they are binary-searched).
+fn check_fact_details(file: &DataFile) -> Result<(), DataError> {
     let mut last = 0;
     for detail in &file.fact_details {
         let fact = detail.fact as usize;
-        if fact >= n || (fact < last) {
+        if fact >= file.facts.len() || (fact < last) {
             return Err(DataError(format!(
                 "fact_details: fact {fact} is out of range or out of order"
             )));
         }
         last = fact + 1;
     }
-    Ok(metric_ranges)
+    Ok(())
 }
 
 fn validate_side_tables(

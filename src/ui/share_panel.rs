@@ -94,16 +94,14 @@ pub fn SharePanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     };
     let export_json = move |_| {
         let table = table.get_untracked();
-        let json = to_json(
+        let result = to_json(
             dataset,
             &table,
             &export_cells(dataset, &table),
             &meta(&table),
-        );
-        report(
-            download_text(&file_name(&table, "json"), "application/json", &json),
-            "JSON",
-        );
+        )
+        .and_then(|json| download_text(&file_name(&table, "json"), "application/json", &json));
+        report(result, "JSON");
     };
     let export_svg = move |_| {
         let table = table.get_untracked();
