@@ -767,3 +767,116 @@ fn validate_side_tables(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::EMBEDDED_JSON;
+
+    fn embedded_file() -> DataFile {
+        serde_json::from_str(EMBEDDED_JSON).unwrap()
+    }
+
+    fn load_error(file: DataFile) -> String {
+        Dataset::from_file(file).unwrap_err().0
+    }
+
+    #[test]
+    fn statuses_have_words_and_explain_only_missing_numbers() {
+        assert_eq!(Status::NoActivity.words(), "no activity");
+        assert_eq!(Status::NotApplicable.words(), "not applicable");
+        for status in Status::ALL {
+            assert_eq!(status.explanation().is_none(), status.has_value());
+            if let Some(text) = status.explanation() {
+                assert!(text.starts_with(&format!("{}: ", status.words())), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn qualifiers_word_a_figure_and_its_download() {
+        assert_eq!(Qualifier::AtLeast.apply_to("900".into()), "at least 900");
+        assert_eq!(Qualifier::Approx.apply_to("80%".into()), "approx. 80%");
+        assert_eq!(
+            Qualifier::Rounded.apply_to("10,500,000".into()),
+            "10,500,000 (rounded)"
+        );
+        assert_eq!(Qualifier::Exact.apply_to("66".into()), "66");
+        assert_eq!(Qualifier::Rounded.words(), "rounded");
+        assert_eq!(Qualifier::Exact.words(), "");
+        assert_eq!(Qualifier::Exact.explanation(), None);
+        assert!(Qualifier::Approx
+            .explanation()
+            .unwrap()
+            .starts_with("approx.: "));
+        // Sets of qualifiers list them in stored order.
+        assert!(Qualifier::AtLeast < Qualifier::Approx && Qualifier::Approx < Qualifier::Rounded);
+    }
+
+    #[test]
+    fn units_say_what_they_count() {
+        assert_eq!(
+            Unit::Gbp.words(),
+            "pounds (nominal, not adjusted for inflation)"
+        );
+        assert_eq!(Unit::Proportion.words(), "per cent of visitors");
+        assert!(Unit::Gbp.is_money());
+        assert!(!Unit::Visits.is_money());
+    }
+
+    #[test]
+    fn the_embedded_file_validates() {
+        assert!(Dataset::from_file(embedded_file()).is_ok());
+    }
+
+    #[test]
+    fn header_mismatches_are_load_errors() {
+        let mut file = embedded_file();
+        file.format_version += 1;
+        assert!(load_error(file).starts_with("format_version"));
+        let mut file = embedded_file();
+        file.status_codes.reverse();
+        assert_eq!(load_error(file), "status_codes do not match this app");
+        let mut file = embedded_file();
+        file.flags.push(file.flags[0].clone());
+        assert_eq!(load_error(file), "duplicate flag id 'published_total'");
+    }
+
+    #[test]
+    fn broken_facts_are_load_errors() {
+        let mut file = embedded_file();
+        file.facts.source.pop();
+        assert_eq!(load_error(file), "fact columns have different lengths");
+
+        let mut file = embedded_file();
+        file.facts.museum[3] = u16::MAX;
+        assert_eq!(load_error(file), "fact 3: unknown museum");
+
+        let mut file = embedded_file();
+        let reported = file.facts.value.iter().position(Option::is_some).unwrap();
+        file.facts.value[reported] = Some(f64::NAN);
+        assert_eq!(
+            load_error(file),
+            format!("fact {reported}: value is not a finite number")
+        );
+
+        let mut file = embedded_file();
+        let without = file.facts.value.iter().position(Option::is_none).unwrap();
+        file.facts.value[without] = Some(1.0);
+        assert_eq!(
+            load_error(file),
+            format!("fact {without}: value with a no-value status")
+        );
+
+        let mut file = embedded_file();
+        file.facts.year.swap(0, 1);
+        assert_eq!(
+            load_error(file),
+            "fact 1: facts not sorted by metric, museum, year, or a duplicate key"
+        );
+
+        let mut file = embedded_file();
+        file.fact_details.swap(0, 1);
+        assert!(load_error(file).starts_with("fact_details: fact"));
+    }
+}
