@@ -204,6 +204,7 @@ pub fn attribution(dataset: &Dataset, table: &TableView) -> String {
         .unwrap_or_default()
 }
 
+/// The CSV header: the fields of [`ExportCell`], in order.
 pub const CSV_COLUMNS: [&str; 14] = [
     "museum_id",
     "museum",

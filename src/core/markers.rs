@@ -17,6 +17,7 @@ pub struct Marker {
 }
 
 impl Marker {
+    /// Before a year whose figures are not comparable with earlier ones.
     pub const SERIES_BREAK: Marker = Marker {
         symbol: "b",
         title: "Series break",
@@ -26,10 +27,12 @@ impl Marker {
         symbol: "b",
         title: "Across a series break: not like for like",
     };
+    /// A year the Covid-19 closures affected.
     pub const COVID: Marker = Marker {
         symbol: "c",
         title: "Covid-19: compare with caution",
     };
+    /// A published total that is not the sum of its museum rows.
     pub const TOTAL_DIFFERS: Marker = Marker {
         symbol: "t",
         title: "Published total differs from the museum rows",

@@ -15,6 +15,7 @@ use std::ops::Range;
 /// Bumped whenever the JSON shape changes incompatibly.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// Which publication series a metric comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DatasetId {
@@ -60,6 +61,7 @@ impl Unit {
     }
 }
 
+/// Whether museums' figures of a metric may be added up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
@@ -82,6 +84,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in stored order (the JSON stores the index).
     pub const ALL: [Status; 5] = [
         Status::Reported,
         Status::Nil,
@@ -90,6 +93,7 @@ impl Status {
         Status::NotApplicable,
     ];
 
+    /// The code in the JSON's `status_codes`.
     pub fn code(self) -> &'static str {
         match self {
             Status::Reported => "reported",
@@ -100,6 +104,7 @@ impl Status {
         }
     }
 
+    /// The status with this code, if any.
     pub fn from_code(code: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.code() == code)
     }
@@ -145,6 +150,7 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// Every qualifier, in stored order (the JSON stores the index).
     pub const ALL: [Qualifier; 4] = [
         Qualifier::Exact,
         Qualifier::AtLeast,
@@ -152,6 +158,7 @@ impl Qualifier {
         Qualifier::Rounded,
     ];
 
+    /// The code in the JSON's `qualifier_codes` (empty for exact).
     pub fn code(self) -> &'static str {
         match self {
             Qualifier::Exact => "",
@@ -161,6 +168,7 @@ impl Qualifier {
         }
     }
 
+    /// The qualifier with this code, if any.
     pub fn from_code(code: &str) -> Option<Qualifier> {
         Qualifier::ALL.into_iter().find(|q| q.code() == code)
     }
@@ -196,6 +204,7 @@ impl Qualifier {
     }
 }
 
+/// A publication series and the attribution its publisher asks for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DatasetInfo {
     pub id: DatasetId,
@@ -206,6 +215,7 @@ pub struct DatasetInfo {
     pub attribution: String,
 }
 
+/// A museum, museum group, or a published aggregate row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Museum {
     pub id: String,
@@ -220,6 +230,7 @@ pub struct Museum {
     pub notes: String,
 }
 
+/// One indicator or partnership measure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metric {
     pub id: String,
@@ -235,6 +246,7 @@ pub struct Metric {
     pub table: Option<u8>,
 }
 
+/// A publication figures are quoted from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
@@ -248,12 +260,14 @@ pub struct Source {
     pub note: String,
 }
 
+/// A numbered DCMS note attached to some facts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
     pub id: u8,
     pub text: String,
 }
 
+/// A caveat code as the data describes it; see `FLAG_TABLE` for what the app does with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlagDef {
     pub code: String,
@@ -286,10 +300,12 @@ pub struct FactColumns {
 }
 
 impl FactColumns {
+    /// Number of facts.
     pub fn len(&self) -> usize {
         self.museum.len()
     }
 
+    /// No facts at all.
     pub fn is_empty(&self) -> bool {
         self.museum.is_empty()
     }
@@ -348,6 +364,7 @@ impl CheckResult {
     }
 }
 
+/// A change a publication states in words, recomputed on the headlines page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatedChange {
     pub claim_id: String,
@@ -361,6 +378,7 @@ pub struct StatedChange {
     pub note: String,
 }
 
+/// A figure DCMS changed between the 2018/19 and 2023/24 releases.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Revision {
     pub museum: String,
@@ -513,22 +531,27 @@ impl Dataset {
         })
     }
 
+    /// Every museum and aggregate row, in stored order.
     pub fn museums(&self) -> &[Museum] {
         &self.file.museums
     }
 
+    /// Every metric, in stored order.
     pub fn metrics(&self) -> &[Metric] {
         &self.file.metrics
     }
 
+    /// The museum at a fact's museum index.
     pub fn museum(&self, index: u16) -> &Museum {
         &self.file.museums[usize::from(index)]
     }
 
+    /// The metric at a fact's metric index.
     pub fn metric(&self, index: u16) -> &Metric {
         &self.file.metrics[usize::from(index)]
     }
 
+    /// The source at a fact's source index.
     pub fn source(&self, index: u16) -> &Source {
         &self.file.sources[usize::from(index)]
     }
@@ -538,18 +561,22 @@ impl Dataset {
         museums.sort_by(|a, b| self.museum(*a).name.cmp(&self.museum(*b).name));
     }
 
+    /// The index of the museum with this id.
     pub fn museum_by_id(&self, id: &str) -> Option<u16> {
         self.museum_index.get(id).copied()
     }
 
+    /// The index of the metric with this id.
     pub fn metric_by_id(&self, id: &str) -> Option<u16> {
         self.metric_index.get(id).copied()
     }
 
+    /// The description of a publication series.
     pub fn dataset_info(&self, id: DatasetId) -> Option<&DatasetInfo> {
         self.file.datasets.iter().find(|d| d.id == id)
     }
 
+    /// Fact `index`, read back from the columns.
     pub fn fact(&self, index: usize) -> Fact {
         let facts = &self.file.facts;
         Fact {
@@ -590,6 +617,7 @@ impl Dataset {
         None
     }
 
+    /// The extra text of a fact, if it has any.
     pub fn detail(&self, fact: usize) -> Option<&FactDetail> {
         let details = &self.file.fact_details;
         details
@@ -598,6 +626,7 @@ impl Dataset {
             .map(|i| &details[i])
     }
 
+    /// The flags whose bits are set in `mask`, in bit order.
     pub fn flags_in(&self, mask: u32) -> impl Iterator<Item = &FlagDef> + '_ {
         self.file
             .flags
@@ -607,6 +636,7 @@ impl Dataset {
             .map(|(_, flag)| flag)
     }
 
+    /// The notes whose bits are set in `mask`, in bit order.
     pub fn notes_in(&self, mask: u64) -> impl Iterator<Item = &Note> + '_ {
         self.file
             .notes
@@ -616,6 +646,7 @@ impl Dataset {
             .map(|(_, note)| note)
     }
 
+    /// The curators' check of a published total, if they made one.
     pub fn total_check(&self, metric: &str, year: FinancialYear) -> Option<&TotalCheck> {
         self.file
             .total_checks
