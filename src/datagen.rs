@@ -349,7 +349,7 @@ struct TotalCheckRow {
     indicator_id: String,
     year: String,
     tolerance: f64,
-    result: String,
+    result: crate::core::model::CheckResult,
     explanation: String,
 }
 

@@ -1,10 +1,17 @@
 //! The engine on real rows of the embedded data, including the traps the data READMEs name.
 #![cfg(not(target_arch = "wasm32"))]
 
-use museum_lending_explorer::core::load_embedded;
-use museum_lending_explorer::core::model::{Dataset, Status};
-use museum_lending_explorer::core::query::{build_table, TableView, ViewState};
+use museum_lending_explorer::core::markers::{
+    legend_entries, legend_groups, rule_for, FlagRole, LegendItem, LegendTerm, Marker,
+};
+use museum_lending_explorer::core::model::{
+    CheckResult, Dataset, FlagDef, KnownFlags, Qualifier, Status, TotalCheck,
+};
+use museum_lending_explorer::core::query::{
+    build_table, PublishedComparison, TableView, ViewState,
+};
 use museum_lending_explorer::core::year::FinancialYear;
+use museum_lending_explorer::core::{load_embedded, EMBEDDED_JSON};
 use std::path::Path;
 
 fn dataset() -> Dataset {
@@ -255,4 +262,218 @@ fn national_long_run_total_is_published_only() {
     assert!(table.museum_rows.is_empty());
     assert!(table.computed_total.is_none());
     assert_eq!(table.published_total.as_ref().unwrap().cells.len(), 22);
+}
+
+#[test]
+fn legend_for_uk_loan_venues_2017_18_explains_the_differing_total_and_missing_figures() {
+    let dataset = dataset();
+    let table = view(&dataset, "uk_loan_venues", None, "2017-18", "2017-18");
+    let entries = legend_entries(&dataset, &table);
+    let total_differs = entries
+        .iter()
+        .find(|e| e.item == LegendItem::Marker(Marker::TOTAL_DIFFERS))
+        .expect("the published total row carries [t]");
+    assert_eq!(
+        total_differs.term().text(),
+        "[t] Published total differs from the museum rows"
+    );
+    assert!(!total_differs.explanation.is_empty());
+    // The Wallace Collection's figure was not published that year.
+    let not_published = entries
+        .iter()
+        .find(|e| e.item == LegendItem::Status(Status::NotPublished))
+        .unwrap();
+    assert_eq!(
+        not_published.explanation,
+        Status::NotPublished.explanation().unwrap()
+    );
+    assert_eq!(not_published.term(), LegendTerm::WordsInTheTable);
+    // Markers come first, then the words in the table; no qualifiers on this view.
+    let first_words = entries
+        .iter()
+        .position(|e| e.term() == LegendTerm::WordsInTheTable)
+        .unwrap();
+    assert!(entries[..first_words]
+        .iter()
+        .all(|e| matches!(e.item, LegendItem::Marker(_))));
+    assert!(table.qualifiers_on_screen().is_empty());
+    assert!(entries
+        .iter()
+        .all(|e| !matches!(e.item, LegendItem::Qualifier(_))));
+}
+
+#[test]
+fn legend_explains_how_partnership_sources_worded_their_figures() {
+    let dataset = dataset();
+    let table = view(&dataset, "audience_display_uk", None, "2009-10", "2020-21");
+    assert_eq!(
+        table.qualifiers_on_screen().into_iter().collect::<Vec<_>>(),
+        [Qualifier::AtLeast, Qualifier::Rounded]
+    );
+    let groups = legend_groups(legend_entries(&dataset, &table));
+    let wording = groups.last().unwrap();
+    assert_eq!(wording.term, LegendTerm::SourceWording);
+    assert_eq!(wording.term.text(), "How the source worded a figure");
+    assert_eq!(
+        wording.explanations,
+        [
+            Qualifier::AtLeast.explanation().unwrap(),
+            Qualifier::Rounded.explanation().unwrap()
+        ]
+    );
+    assert!(wording.explanations[0].starts_with("at least: the source says"));
+    // Each term is printed once.
+    let terms: Vec<LegendTerm> = groups.iter().map(|g| g.term).collect();
+    for (i, term) in terms.iter().enumerate() {
+        assert!(!terms[i + 1..].contains(term), "{term:?} repeated");
+    }
+}
+
+fn check(tolerance: f64, result: CheckResult) -> TotalCheck {
+    TotalCheck {
+        metric: "uk_loan_venues".into(),
+        year: year("2017-18"),
+        tolerance,
+        result,
+        explanation: "The curators' reason.".into(),
+    }
+}
+
+#[test]
+fn published_comparison_follows_the_curators_check() {
+    let within = PublishedComparison::new(
+        47_313_000.0,
+        47_312_770.0,
+        Some(&check(500.0, CheckResult::Rounding)),
+    );
+    assert_eq!(within.difference, 230.0);
+    assert!(!within.beyond_rounding);
+    assert_eq!(within.explanation, None);
+
+    let explained =
+        PublishedComparison::new(1336.0, 1279.0, Some(&check(0.5, CheckResult::KnownCause)));
+    assert!(explained.beyond_rounding);
+    assert_eq!(
+        explained.explanation.as_deref(),
+        Some("The curators' reason.")
+    );
+
+    let unexplained =
+        PublishedComparison::new(10.0, 12.0, Some(&check(0.5, CheckResult::Unexplained)));
+    assert_eq!(unexplained.difference, -2.0);
+    assert!(unexplained.explanation.is_some());
+
+    // A check that found no difference has nothing to explain, whatever the figures say.
+    let matched = PublishedComparison::new(10.0, 12.0, Some(&check(0.5, CheckResult::Match)));
+    assert!(matched.beyond_rounding);
+    assert_eq!(matched.explanation, None);
+
+    // Without a check, only more than half a unit is beyond rounding.
+    assert!(!PublishedComparison::new(100.0, 99.5, None).beyond_rounding);
+    assert!(PublishedComparison::new(100.0, 99.4, None).beyond_rounding);
+}
+
+#[test]
+fn check_results_keep_the_curators_words() {
+    for (result, text) in [
+        (CheckResult::Match, "match"),
+        (CheckResult::Rounding, "rounding"),
+        (CheckResult::KnownCause, "known_cause"),
+        (CheckResult::Unexplained, "unexplained"),
+    ] {
+        assert_eq!(
+            serde_json::to_string(&result).unwrap(),
+            format!("\"{text}\"")
+        );
+        assert_eq!(
+            serde_json::from_str::<CheckResult>(&format!("\"{text}\"")).unwrap(),
+            result
+        );
+        assert_eq!(
+            result.is_difference(),
+            matches!(result, CheckResult::KnownCause | CheckResult::Unexplained)
+        );
+    }
+    let dataset = dataset();
+    assert_eq!(dataset.file.total_checks.len(), 152);
+    assert!(dataset
+        .file
+        .total_checks
+        .iter()
+        .any(|c| c.result == CheckResult::Unexplained));
+}
+
+#[test]
+fn an_unknown_check_result_is_a_load_error() {
+    let broken = EMBEDDED_JSON.replacen("\"result\":\"unexplained\"", "\"result\":\"puzzling\"", 1);
+    assert_ne!(
+        broken, EMBEDDED_JSON,
+        "the embedded data has an unexplained check"
+    );
+    let error = Dataset::from_json(&broken).unwrap_err();
+    assert!(error.0.contains("puzzling"), "{error}");
+}
+
+#[test]
+fn known_flags_come_from_the_flag_table() {
+    let flag = |code: &str| FlagDef {
+        code: code.into(),
+        meaning: String::new(),
+        raised_by: String::new(),
+        app_treatment: String::new(),
+    };
+    let known = KnownFlags::from_flags(&[
+        flag("covid_caution"),
+        flag("a_code_nobody_wrote"),
+        flag("method_break"),
+        flag("smg_method_break"),
+        flag("break_in_series"),
+        flag("suspect_duplicate_of_visits"),
+        flag("revised"),
+    ]);
+    assert_eq!(
+        known,
+        KnownFlags {
+            series_break: 0b10100,
+            not_comparable: 0b1000,
+            covid_caution: 0b1,
+            suspect_duplicate: 0b100000,
+        }
+    );
+    assert_eq!(known.mask(FlagRole::SeriesBreak), 0b10100);
+    // On the real data, every flag with a role is one of the table's, bit for bit.
+    let dataset = dataset();
+    for (bit, def) in dataset.file.flags.iter().enumerate() {
+        let role = rule_for(&def.code).and_then(|rule| rule.role);
+        for each in [
+            FlagRole::SeriesBreak,
+            FlagRole::NotComparable,
+            FlagRole::CovidCaution,
+            FlagRole::SuspectDuplicate,
+        ] {
+            let set = dataset.known_flags.mask(each) & (1 << bit) != 0;
+            assert_eq!(set, role == Some(each), "{}", def.code);
+        }
+    }
+    assert_ne!(dataset.known_flags.series_break.count_ones(), 0);
+}
+
+#[test]
+fn money_metrics_are_the_dcms_income_indicators() {
+    let dataset = dataset();
+    let money: Vec<&str> = dataset
+        .metrics()
+        .iter()
+        .filter(|m| m.unit.is_money())
+        .map(|m| m.id.as_str())
+        .collect();
+    assert!(!money.is_empty());
+    for metric in dataset.metrics() {
+        assert_eq!(
+            metric.unit.is_money(),
+            metric.id.starts_with("income_"),
+            "{}",
+            metric.id
+        );
+    }
 }

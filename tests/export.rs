@@ -118,7 +118,7 @@ fn json_export_has_the_documented_shape() {
     let table = view(&dataset, "?metric=objects_display");
     let cells = export_cells(&dataset, &table);
     let json: serde_json::Value =
-        serde_json::from_str(&to_json(&dataset, &table, &cells, &meta())).unwrap();
+        serde_json::from_str(&to_json(&dataset, &table, &cells, &meta()).unwrap()).unwrap();
     for key in [
         "title",
         "permalink",

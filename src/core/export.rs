@@ -1,9 +1,9 @@
 //! Downloads of exactly the view on screen (CSV, JSON, standalone SVG) and its citation.
 //! Pure functions of the table; the UI only hands the result to the browser.
 
-use super::format::{status_words, unit_words, NO_FIGURE};
-use super::markers::markers_in;
-use super::model::{Dataset, DatasetId, Fact, FactDetail, Qualifier};
+use super::format::NO_FIGURE;
+use super::markers::{markers_in, Marker};
+use super::model::{Dataset, DatasetId, Fact, FactDetail};
 use super::query::{Row, TableView};
 use super::year::span_text;
 use serde::Serialize;
@@ -24,11 +24,7 @@ pub fn view_title(dataset: &Dataset, table: &TableView) -> String {
     let span = span_text(&table.years)
         .map(|span| format!(", {span}"))
         .unwrap_or_default();
-    format!(
-        "{} by museum{span} ({})",
-        metric.label,
-        unit_words(metric.unit)
-    )
+    format!("{} by museum{span} ({})", metric.label, metric.unit.words())
 }
 
 /// `uk_loan_venues_2016-17_to_2023-24`.
@@ -78,15 +74,6 @@ pub struct ExportMeta {
     pub generated_by: String,
 }
 
-fn qualifier_words(qualifier: Qualifier) -> &'static str {
-    match qualifier {
-        Qualifier::Exact => "",
-        Qualifier::AtLeast => "at least",
-        Qualifier::Approx => "approx.",
-        Qualifier::Rounded => "rounded",
-    }
-}
-
 fn flag_words(dataset: &Dataset, flags: u32) -> String {
     markers_in(dataset, flags)
         .iter()
@@ -132,12 +119,10 @@ fn fact_cells(
                 year: cell.year.label(),
                 metric_id: metric.id.clone(),
                 metric: metric.label.clone(),
-                unit: unit_words(metric.unit).to_string(),
+                unit: metric.unit.words().to_string(),
                 value: cell.value(),
-                status: fact.map_or(NO_FIGURE.to_string(), |f| {
-                    status_words(f.status).to_string()
-                }),
-                qualifier: qualifier_words(cell.qualifier()).to_string(),
+                status: fact.map_or(NO_FIGURE.to_string(), |f| f.status.words().to_string()),
+                qualifier: cell.qualifier().words().to_string(),
                 flags: flag_words(dataset, cell.flags()),
                 note: fact
                     .and_then(|f| dataset.detail(f.index))
@@ -167,7 +152,7 @@ pub fn export_cells(dataset: &Dataset, table: &TableView) -> Vec<ExportCell> {
                 published.published, published.difference
             ));
             // The table marks this with [t]; the download says it in words too.
-            let differs = "Published total differs from the museum rows";
+            let differs = Marker::TOTAL_DIFFERS.title;
             flags = if flags.is_empty() {
                 differs.to_string()
             } else {
@@ -181,7 +166,7 @@ pub fn export_cells(dataset: &Dataset, table: &TableView) -> Vec<ExportCell> {
             year: total.year.label(),
             metric_id: metric.id.clone(),
             metric: metric.label.clone(),
-            unit: unit_words(metric.unit).to_string(),
+            unit: metric.unit.words().to_string(),
             value: total.value,
             status: if total.value.is_some() {
                 "recomputed".into()
@@ -219,6 +204,7 @@ pub fn attribution(dataset: &Dataset, table: &TableView) -> String {
         .unwrap_or_default()
 }
 
+/// The CSV header: the fields of [`ExportCell`], in order.
 pub const CSV_COLUMNS: [&str; 14] = [
     "museum_id",
     "museum",
@@ -311,20 +297,21 @@ struct JsonNote<'a> {
 }
 
 /// The same view as JSON: `{title, permalink, data_version, attribution, generated_by,
-/// metric, years, cells: [ExportCell], notes}`.
+/// metric, years, cells: [ExportCell], notes}`. An error rather than an empty download if
+/// it cannot be serialised.
 pub fn to_json(
     dataset: &Dataset,
     table: &TableView,
     cells: &[ExportCell],
     meta: &ExportMeta,
-) -> String {
+) -> Result<String, String> {
     let metric = dataset.metric(table.metric);
     let export = JsonExport {
         meta,
         metric: JsonMetric {
             id: &metric.id,
             label: &metric.label,
-            unit: unit_words(metric.unit),
+            unit: metric.unit.words(),
             definition: &metric.definition,
             dataset: metric.dataset,
         },
@@ -338,7 +325,7 @@ pub fn to_json(
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&export).unwrap_or_default()
+    serde_json::to_string_pretty(&export).map_err(|e| e.to_string())
 }
 
 /// Escapes text for SVG/XML content and attributes.

@@ -4,7 +4,7 @@
 //! Hand-written rather than a formatting crate: only en-GB grouping is needed, and this is
 //! a few lines where a locale crate would add its tables to the Wasm.
 
-use super::model::{Fact, Qualifier, Status, Unit};
+use super::model::{Fact, Qualifier, Unit};
 
 /// `1234567` -> `"1,234,567"`.
 pub fn group_thousands(mut number: u64) -> String {
@@ -104,24 +104,7 @@ pub fn format_value(value: f64, unit: Unit) -> String {
 
 /// A figure with its published wording ("at least 900", "approx. 80%").
 pub fn format_qualified(value: f64, unit: Unit, qualifier: Qualifier) -> String {
-    let number = format_value(value, unit);
-    match qualifier {
-        Qualifier::Exact => number,
-        Qualifier::AtLeast => format!("at least {number}"),
-        Qualifier::Approx => format!("approx. {number}"),
-        Qualifier::Rounded => format!("{number} (rounded)"),
-    }
-}
-
-/// Words for a cell without a number.
-pub fn status_words(status: Status) -> &'static str {
-    match status {
-        Status::Reported => "reported",
-        Status::Nil => "nil",
-        Status::NoActivity => "no activity",
-        Status::NotPublished => "not published",
-        Status::NotApplicable => "not applicable",
-    }
+    qualifier.apply_to(format_value(value, unit))
 }
 
 /// What a table cell says: the figure with its wording, the reason there is none, or
@@ -133,7 +116,7 @@ pub fn cell_text(fact: Option<Fact>, unit: Unit) -> String {
             qualifier,
             ..
         }) => format_qualified(value, unit, qualifier),
-        Some(fact) => status_words(fact.status).to_string(),
+        Some(fact) => fact.status.words().to_string(),
         None => NO_FIGURE.to_string(),
     }
 }
@@ -141,23 +124,16 @@ pub fn cell_text(fact: Option<Fact>, unit: Unit) -> String {
 /// Words for a museum and year the data has no row for.
 pub const NO_FIGURE: &str = "no figure";
 
-/// What a column of this unit counts, for captions and axis titles.
+/// What a column of this unit counts; the same as [`Unit::words`], kept for the metric
+/// picker.
 pub fn unit_words(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Visits => "visits",
-        Unit::Instances => "instances",
-        Unit::Venues => "venues",
-        Unit::Gbp => "pounds (nominal, not adjusted for inflation)",
-        Unit::Proportion => "per cent of visitors",
-        Unit::Count => "count",
-        Unit::People => "people",
-        Unit::Percent => "per cent",
-    }
+    unit.words()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::model::Status;
 
     #[test]
     fn groups_thousands() {
@@ -192,6 +168,10 @@ mod tests {
             "approx. 80%"
         );
         assert_eq!(format_qualified(66.0, Unit::Count, Qualifier::Exact), "66");
-        assert_eq!(status_words(Status::NotPublished), "not published");
+        assert_eq!(
+            format_qualified(10_500_000.0, Unit::Visits, Qualifier::Rounded),
+            "10,500,000 (rounded)"
+        );
+        assert_eq!(Status::NotPublished.words(), "not published");
     }
 }

@@ -1,6 +1,13 @@
 //! Flag codes become short visible markers with a legend, as GOV.UK tables use `[b]`, `[r]`.
+//!
+//! [`FLAG_TABLE`] is the one description of every flag code: the marker it shows (if any)
+//! and the rule of the engine it triggers (if any). Both the markers and the dataset's
+//! [`KnownFlags`](super::model::KnownFlags) are built from it.
 
-use super::model::{Dataset, Qualifier};
+use super::format::NO_FIGURE;
+use super::model::{Dataset, Qualifier, Status};
+use super::query::TableView;
+use std::collections::BTreeSet;
 
 /// One marker as a table or legend shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -10,6 +17,7 @@ pub struct Marker {
 }
 
 impl Marker {
+    /// Before a year whose figures are not comparable with earlier ones.
     pub const SERIES_BREAK: Marker = Marker {
         symbol: "b",
         title: "Series break",
@@ -19,14 +27,25 @@ impl Marker {
         symbol: "b",
         title: "Across a series break: not like for like",
     };
+    /// A year the Covid-19 closures affected.
     pub const COVID: Marker = Marker {
         symbol: "c",
         title: "Covid-19: compare with caution",
     };
+    /// A published total that is not the sum of its museum rows.
     pub const TOTAL_DIFFERS: Marker = Marker {
         symbol: "t",
         title: "Published total differs from the museum rows",
     };
+    /// For a flag code [`FLAG_TABLE`] does not know.
+    pub const OTHER: Marker = Marker {
+        symbol: "*",
+        title: "Other caveat",
+    };
+
+    const fn new(symbol: &'static str, title: &'static str) -> Marker {
+        Marker { symbol, title }
+    }
 
     /// `[b]`: the marker as the table prints it.
     pub fn text(self) -> String {
@@ -34,31 +53,103 @@ impl Marker {
     }
 }
 
-/// The marker for a flag code; `None` for flags that are information only (their effect is
-/// already in the cell's words, e.g. a DCMS 'w' shown as "no activity").
-pub fn marker_for_flag(code: &str) -> Option<Marker> {
-    let (symbol, title) = match code {
-        "break_in_series" | "method_break" | "method_break_unnoted" => {
-            return Some(Marker::SERIES_BREAK)
+/// A rule of the engine a flag triggers, beyond showing its marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagRole {
+    /// A series break before this year: a line break in charts, no like-for-like change.
+    SeriesBreak,
+    /// Earlier points of a series that is not comparable with later ones.
+    NotComparable,
+    /// A Covid-affected year: its column is shaded and marked.
+    CovidCaution,
+    /// An evident copying error, left out of recomputed totals.
+    SuspectDuplicate,
+}
+
+/// What one flag code means to the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FlagRule {
+    pub code: &'static str,
+    /// `None`: information only, its effect is already in the cell's words (e.g. a DCMS
+    /// 'w' shown as "no activity").
+    pub marker: Option<Marker>,
+    /// `None`: no rule of the engine reads it.
+    pub role: Option<FlagRole>,
+}
+
+impl FlagRule {
+    const fn marked(code: &'static str, marker: Marker) -> FlagRule {
+        FlagRule {
+            code,
+            marker: Some(marker),
+            role: None,
         }
-        "smg_method_break" => ("nc", "Not comparable with later years"),
-        "revised" => ("r", "Revised by DCMS"),
-        "changed_since_2018_19_release" => ("r18", "Changed since the 2018/19 release"),
-        "covid_caution" => return Some(Marker::COVID),
-        "site_closed" => ("s", "Site closed for part of the year"),
-        "definition_differs" => ("d", "Definition differs"),
-        "under_recorded" => ("u", "Under-recorded"),
-        "suspect_duplicate_of_visits" => ("dup", "Suspected copying error"),
-        "total_differs_from_sum" => return Some(Marker::TOTAL_DIFFERS),
-        "total_includes_tyne_wear" => ("tw", "Includes Tyne and Wear Museums"),
-        "published_total"
-        | "nil_coded_zero"
-        | "w_code_in_source"
-        | "na_code_in_source"
-        | "numeric_text_in_source" => return None,
-        _ => ("*", "Other caveat"),
-    };
-    Some(Marker { symbol, title })
+    }
+
+    const fn information_only(code: &'static str) -> FlagRule {
+        FlagRule {
+            code,
+            marker: None,
+            role: None,
+        }
+    }
+
+    const fn acting_as(self, role: FlagRole) -> FlagRule {
+        FlagRule {
+            role: Some(role),
+            ..self
+        }
+    }
+}
+
+/// Every flag code the data uses, with its marker and engine role.
+pub const FLAG_TABLE: &[FlagRule] = &[
+    FlagRule::marked("break_in_series", Marker::SERIES_BREAK).acting_as(FlagRole::SeriesBreak),
+    FlagRule::marked("method_break", Marker::SERIES_BREAK).acting_as(FlagRole::SeriesBreak),
+    FlagRule::marked("method_break_unnoted", Marker::SERIES_BREAK).acting_as(FlagRole::SeriesBreak),
+    FlagRule::marked(
+        "smg_method_break",
+        Marker::new("nc", "Not comparable with later years"),
+    )
+    .acting_as(FlagRole::NotComparable),
+    FlagRule::marked("revised", Marker::new("r", "Revised by DCMS")),
+    FlagRule::marked(
+        "changed_since_2018_19_release",
+        Marker::new("r18", "Changed since the 2018/19 release"),
+    ),
+    FlagRule::marked("covid_caution", Marker::COVID).acting_as(FlagRole::CovidCaution),
+    FlagRule::marked(
+        "site_closed",
+        Marker::new("s", "Site closed for part of the year"),
+    ),
+    FlagRule::marked("definition_differs", Marker::new("d", "Definition differs")),
+    FlagRule::marked("under_recorded", Marker::new("u", "Under-recorded")),
+    FlagRule::marked(
+        "suspect_duplicate_of_visits",
+        Marker::new("dup", "Suspected copying error"),
+    )
+    .acting_as(FlagRole::SuspectDuplicate),
+    FlagRule::marked("total_differs_from_sum", Marker::TOTAL_DIFFERS),
+    FlagRule::marked(
+        "total_includes_tyne_wear",
+        Marker::new("tw", "Includes Tyne and Wear Museums"),
+    ),
+    FlagRule::information_only("published_total"),
+    FlagRule::information_only("nil_coded_zero"),
+    FlagRule::information_only("w_code_in_source"),
+    FlagRule::information_only("na_code_in_source"),
+    FlagRule::information_only("numeric_text_in_source"),
+];
+
+/// The rule for a flag code, if [`FLAG_TABLE`] knows it.
+pub fn rule_for(code: &str) -> Option<&'static FlagRule> {
+    FLAG_TABLE.iter().find(|rule| rule.code == code)
+}
+
+/// The marker for a flag code: `None` for information-only flags, [`Marker::OTHER`] for
+/// codes [`FLAG_TABLE`] does not know.
+pub fn marker_for_flag(code: &str) -> Option<Marker> {
+    rule_for(code).map_or(Some(Marker::OTHER), |rule| rule.marker)
 }
 
 /// Markers for every flag bit set in `mask`, in legend order, without repeats.
@@ -81,12 +172,199 @@ pub fn explain(dataset: &Dataset, marker: Marker, mask: u32) -> Vec<String> {
         .collect()
 }
 
-/// What a published qualifier means, for the legend.
-pub fn explain_qualifier(qualifier: Qualifier) -> Option<&'static str> {
-    match qualifier {
-        Qualifier::Exact => None,
-        Qualifier::AtLeast => Some("at least: the source says \"at least\", \"over\" or \"more than\"; the true figure may be higher."),
-        Qualifier::Approx => Some("approx.: the source says \"around\" or \"nearly\"."),
-        Qualifier::Rounded => Some("(rounded): the source states the figure in rounded form, e.g. \"10.5 million\"."),
+/// What one legend entry explains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendItem {
+    Marker(Marker),
+    /// A status whose words stand in a cell instead of a number.
+    Status(Status),
+    /// Cells the data has no row for.
+    NoFigure,
+    /// How the source worded a figure ("at least").
+    Qualifier(Qualifier),
+}
+
+/// The term a legend entry is listed under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LegendTerm {
+    /// `[b] Series break`.
+    Marker(Marker),
+    /// Statuses and "no figure".
+    WordsInTheTable,
+    /// Qualifiers.
+    SourceWording,
+}
+
+impl LegendTerm {
+    /// The term as the legend prints it.
+    pub fn text(self) -> String {
+        match self {
+            LegendTerm::Marker(marker) => format!("{} {}", marker.text(), marker.title),
+            LegendTerm::WordsInTheTable => "Words in the table".into(),
+            LegendTerm::SourceWording => "How the source worded a figure".into(),
+        }
+    }
+}
+
+/// One explanation in the legend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegendEntry {
+    pub item: LegendItem,
+    pub explanation: String,
+}
+
+impl LegendEntry {
+    /// The term this entry is listed under.
+    pub fn term(&self) -> LegendTerm {
+        match self.item {
+            LegendItem::Marker(marker) => LegendTerm::Marker(marker),
+            LegendItem::Status(_) | LegendItem::NoFigure => LegendTerm::WordsInTheTable,
+            LegendItem::Qualifier(_) => LegendTerm::SourceWording,
+        }
+    }
+}
+
+/// Consecutive legend entries under the same term, printed as one term and its
+/// explanations.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LegendGroup {
+    pub term: LegendTerm,
+    pub explanations: Vec<String>,
+}
+
+/// The explanation of "no figure" in the legend.
+const NO_FIGURE_EXPLANATION: &str = "the sources hold no figure for this museum and year.";
+
+/// Every marker, status word, "no figure" and qualifier on screen, with its explanation:
+/// markers first (in legend order), then the words in the table, then qualifiers.
+pub fn legend_entries(dataset: &Dataset, table: &TableView) -> Vec<LegendEntry> {
+    let mut entries = marker_entries(dataset, table.flags_on_screen());
+    entries.extend(word_entries(table));
+    entries.extend(
+        table
+            .qualifiers_on_screen()
+            .into_iter()
+            .filter_map(|qualifier| {
+                qualifier.explanation().map(|text| LegendEntry {
+                    item: LegendItem::Qualifier(qualifier),
+                    explanation: text.to_string(),
+                })
+            }),
+    );
+    entries
+}
+
+fn marker_entries(dataset: &Dataset, flags: u32) -> Vec<LegendEntry> {
+    markers_in(dataset, flags)
+        .into_iter()
+        .map(|marker| LegendEntry {
+            item: LegendItem::Marker(marker),
+            explanation: explain(dataset, marker, flags).join(" "),
+        })
+        .collect()
+}
+
+/// Statuses without a number, in [`Status::ALL`] order, then "no figure".
+fn word_entries(table: &TableView) -> Vec<LegendEntry> {
+    let statuses: BTreeSet<Status> = table.facts().map(|fact| fact.status).collect();
+    let mut entries: Vec<LegendEntry> = statuses
+        .into_iter()
+        .filter_map(|status| {
+            status.explanation().map(|text| LegendEntry {
+                item: LegendItem::Status(status),
+                explanation: text.to_string(),
+            })
+        })
+        .collect();
+    let any_missing_row = table
+        .published_rows()
+        .flat_map(|row| row.cells.iter())
+        .any(|cell| cell.fact.is_none());
+    if any_missing_row {
+        entries.push(LegendEntry {
+            item: LegendItem::NoFigure,
+            explanation: format!("{NO_FIGURE}: {NO_FIGURE_EXPLANATION}"),
+        });
+    }
+    entries
+}
+
+/// Groups consecutive entries with the same term, so each term is printed once.
+pub fn legend_groups(entries: Vec<LegendEntry>) -> Vec<LegendGroup> {
+    let mut groups: Vec<LegendGroup> = Vec::new();
+    for entry in entries {
+        let term = entry.term();
+        match groups.last_mut() {
+            Some(group) if group.term == term => group.explanations.push(entry.explanation),
+            _ => groups.push(LegendGroup {
+                term,
+                explanations: vec![entry.explanation],
+            }),
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flag_codes_are_listed_once() {
+        let codes: BTreeSet<&str> = FLAG_TABLE.iter().map(|rule| rule.code).collect();
+        assert_eq!(codes.len(), FLAG_TABLE.len());
+    }
+
+    #[test]
+    fn markers_come_from_the_flag_table() {
+        assert_eq!(marker_for_flag("method_break"), Some(Marker::SERIES_BREAK));
+        assert_eq!(marker_for_flag("covid_caution"), Some(Marker::COVID));
+        assert_eq!(
+            marker_for_flag("total_differs_from_sum"),
+            Some(Marker::TOTAL_DIFFERS)
+        );
+        assert_eq!(marker_for_flag("w_code_in_source"), None);
+        assert_eq!(marker_for_flag("a_code_nobody_wrote"), Some(Marker::OTHER));
+        assert_eq!(
+            marker_for_flag("smg_method_break").map(Marker::text),
+            Some("[nc]".to_string())
+        );
+    }
+
+    #[test]
+    fn legend_terms_read_as_before() {
+        assert_eq!(
+            LegendTerm::Marker(Marker::TOTAL_DIFFERS).text(),
+            "[t] Published total differs from the museum rows"
+        );
+        assert_eq!(LegendTerm::WordsInTheTable.text(), "Words in the table");
+        assert_eq!(
+            LegendTerm::SourceWording.text(),
+            "How the source worded a figure"
+        );
+    }
+
+    #[test]
+    fn consecutive_entries_under_one_term_share_it() {
+        let entry = |item, text: &str| LegendEntry {
+            item,
+            explanation: text.into(),
+        };
+        let groups = legend_groups(vec![
+            entry(LegendItem::Marker(Marker::COVID), "covid"),
+            entry(LegendItem::Status(Status::NotPublished), "not published"),
+            entry(LegendItem::NoFigure, "no figure"),
+            entry(LegendItem::Qualifier(Qualifier::AtLeast), "at least"),
+        ]);
+        let terms: Vec<LegendTerm> = groups.iter().map(|g| g.term).collect();
+        assert_eq!(
+            terms,
+            [
+                LegendTerm::Marker(Marker::COVID),
+                LegendTerm::WordsInTheTable,
+                LegendTerm::SourceWording
+            ]
+        );
+        assert_eq!(groups[1].explanations, ["not published", "no figure"]);
     }
 }

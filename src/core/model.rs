@@ -5,6 +5,7 @@
 //! metric, museum and year, so a metric's facts are one contiguous range and the engine
 //! scans only that range.
 
+use super::markers::{rule_for, FlagRole};
 use super::year::FinancialYear;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -14,6 +15,7 @@ use std::ops::Range;
 /// Bumped whenever the JSON shape changes incompatibly.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// Which publication series a metric comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DatasetId {
@@ -21,6 +23,7 @@ pub enum DatasetId {
     Partnership,
 }
 
+/// What a metric's figures count; also decides how a figure is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
@@ -37,6 +40,28 @@ pub enum Unit {
     Percent,
 }
 
+impl Unit {
+    /// What a column of this unit counts, for captions, axis titles and downloads.
+    pub fn words(self) -> &'static str {
+        match self {
+            Unit::Visits => "visits",
+            Unit::Instances => "instances",
+            Unit::Venues => "venues",
+            Unit::Gbp => "pounds (nominal, not adjusted for inflation)",
+            Unit::Proportion => "per cent of visitors",
+            Unit::Count => "count",
+            Unit::People => "people",
+            Unit::Percent => "per cent",
+        }
+    }
+
+    /// Money figures: printed with £, and nominal (never adjusted for inflation).
+    pub fn is_money(self) -> bool {
+        self == Unit::Gbp
+    }
+}
+
+/// Whether museums' figures of a metric may be added up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregation {
@@ -46,8 +71,9 @@ pub enum Aggregation {
     None,
 }
 
-/// Why a cell has (or lacks) a number. Stored in the JSON as its index in [`Status::ALL`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// Why a cell has (or lacks) a number. Stored in the JSON as its index in [`Status::ALL`];
+/// ordered as in [`Status::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Status {
     Reported,
     /// A real zero ("Nil").
@@ -58,6 +84,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in stored order (the JSON stores the index).
     pub const ALL: [Status; 5] = [
         Status::Reported,
         Status::Nil,
@@ -66,6 +93,7 @@ impl Status {
         Status::NotApplicable,
     ];
 
+    /// The code in the JSON's `status_codes`.
     pub fn code(self) -> &'static str {
         match self {
             Status::Reported => "reported",
@@ -76,6 +104,7 @@ impl Status {
         }
     }
 
+    /// The status with this code, if any.
     pub fn from_code(code: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.code() == code)
     }
@@ -84,10 +113,32 @@ impl Status {
     pub fn has_value(self) -> bool {
         matches!(self, Status::Reported | Status::Nil)
     }
+
+    /// The words a table cell or download shows for this status ("not published").
+    pub fn words(self) -> &'static str {
+        match self {
+            Status::Reported => "reported",
+            Status::Nil => "nil",
+            Status::NoActivity => "no activity",
+            Status::NotPublished => "not published",
+            Status::NotApplicable => "not applicable",
+        }
+    }
+
+    /// The legend's explanation of a cell without a number; `None` for cells with one.
+    pub fn explanation(self) -> Option<&'static str> {
+        match self {
+            Status::Reported | Status::Nil => None,
+            Status::NotPublished => Some("not published: the publisher printed no figure (DCMS 'x' or 'N/A')."),
+            Status::NotApplicable => Some("not applicable: the figure cannot exist, e.g. the museum was not DCMS-sponsored that year or reports inside another group."),
+            Status::NoActivity => Some("no activity: the museum had no such activity that year, but no number was printed."),
+        }
+    }
 }
 
-/// How a published figure was worded. Stored as its index in [`Qualifier::ALL`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// How a published figure was worded. Stored as its index in [`Qualifier::ALL`]; ordered
+/// as in [`Qualifier::ALL`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Qualifier {
     Exact,
     /// "at least", "over", "more than".
@@ -99,6 +150,7 @@ pub enum Qualifier {
 }
 
 impl Qualifier {
+    /// Every qualifier, in stored order (the JSON stores the index).
     pub const ALL: [Qualifier; 4] = [
         Qualifier::Exact,
         Qualifier::AtLeast,
@@ -106,6 +158,7 @@ impl Qualifier {
         Qualifier::Rounded,
     ];
 
+    /// The code in the JSON's `qualifier_codes` (empty for exact).
     pub fn code(self) -> &'static str {
         match self {
             Qualifier::Exact => "",
@@ -115,11 +168,43 @@ impl Qualifier {
         }
     }
 
+    /// The qualifier with this code, if any.
     pub fn from_code(code: &str) -> Option<Qualifier> {
         Qualifier::ALL.into_iter().find(|q| q.code() == code)
     }
+
+    /// The qualifier in words, as downloads give it ("at least"; empty for exact figures).
+    pub fn words(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "",
+            Qualifier::AtLeast => "at least",
+            Qualifier::Approx => "approx.",
+            Qualifier::Rounded => "rounded",
+        }
+    }
+
+    /// A printed figure with its qualifier, as the table shows it: "at least 900",
+    /// "approx. 80%", "10,500,000 (rounded)".
+    pub fn apply_to(self, figure: String) -> String {
+        match self {
+            Qualifier::Exact => figure,
+            Qualifier::AtLeast | Qualifier::Approx => format!("{} {figure}", self.words()),
+            Qualifier::Rounded => format!("{figure} ({})", self.words()),
+        }
+    }
+
+    /// What the qualifier means, for the legend; `None` for exact figures.
+    pub fn explanation(self) -> Option<&'static str> {
+        match self {
+            Qualifier::Exact => None,
+            Qualifier::AtLeast => Some("at least: the source says \"at least\", \"over\" or \"more than\"; the true figure may be higher."),
+            Qualifier::Approx => Some("approx.: the source says \"around\" or \"nearly\"."),
+            Qualifier::Rounded => Some("(rounded): the source states the figure in rounded form, e.g. \"10.5 million\"."),
+        }
+    }
 }
 
+/// A publication series and the attribution its publisher asks for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DatasetInfo {
     pub id: DatasetId,
@@ -130,6 +215,7 @@ pub struct DatasetInfo {
     pub attribution: String,
 }
 
+/// A museum, museum group, or a published aggregate row.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Museum {
     pub id: String,
@@ -144,6 +230,7 @@ pub struct Museum {
     pub notes: String,
 }
 
+/// One indicator or partnership measure.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Metric {
     pub id: String,
@@ -159,6 +246,7 @@ pub struct Metric {
     pub table: Option<u8>,
 }
 
+/// A publication figures are quoted from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub id: String,
@@ -172,12 +260,14 @@ pub struct Source {
     pub note: String,
 }
 
+/// A numbered DCMS note attached to some facts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
     pub id: u8,
     pub text: String,
 }
 
+/// A caveat code as the data describes it; see `FLAG_TABLE` for what the app does with it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FlagDef {
     pub code: String,
@@ -210,10 +300,12 @@ pub struct FactColumns {
 }
 
 impl FactColumns {
+    /// Number of facts.
     pub fn len(&self) -> usize {
         self.museum.len()
     }
 
+    /// No facts at all.
     pub fn is_empty(&self) -> bool {
         self.museum.is_empty()
     }
@@ -245,10 +337,34 @@ pub struct TotalCheck {
     pub year: FinancialYear,
     /// Differences up to this size are rounding (totals rounded to thousands).
     pub tolerance: f64,
-    pub result: String,
+    pub result: CheckResult,
     pub explanation: String,
 }
 
+/// What the data curators found when they added up the museum rows of a published total.
+/// Read and written as `match`, `rounding`, `known_cause`, `unexplained`; any other value
+/// is a load error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckResult {
+    /// The published total is the sum of the museum rows.
+    Match,
+    /// It differs by no more than the published total's rounding.
+    Rounding,
+    /// It differs, and the curators found why.
+    KnownCause,
+    /// It differs, and the curators found no cause.
+    Unexplained,
+}
+
+impl CheckResult {
+    /// A real difference, so the curators' explanation is worth showing.
+    pub fn is_difference(self) -> bool {
+        matches!(self, CheckResult::KnownCause | CheckResult::Unexplained)
+    }
+}
+
+/// A change a publication states in words, recomputed on the headlines page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatedChange {
     pub claim_id: String,
@@ -262,6 +378,7 @@ pub struct StatedChange {
     pub note: String,
 }
 
+/// A figure DCMS changed between the 2018/19 and 2023/24 releases.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Revision {
     pub museum: String,
@@ -330,6 +447,40 @@ pub struct KnownFlags {
     pub suspect_duplicate: u32,
 }
 
+impl KnownFlags {
+    /// The bits of the file's flags (bit `i` = `flags[i]`), grouped by the role
+    /// [`FLAG_TABLE`](super::markers::FLAG_TABLE) gives each code. Codes the table does
+    /// not know have no role.
+    pub fn from_flags(flags: &[FlagDef]) -> KnownFlags {
+        let mut known = KnownFlags::default();
+        for (bit, flag) in flags.iter().enumerate() {
+            if let Some(role) = rule_for(&flag.code).and_then(|rule| rule.role) {
+                *known.mask_mut(role) |= 1 << bit;
+            }
+        }
+        known
+    }
+
+    /// The bits of every flag with this role.
+    pub fn mask(&self, role: FlagRole) -> u32 {
+        match role {
+            FlagRole::SeriesBreak => self.series_break,
+            FlagRole::NotComparable => self.not_comparable,
+            FlagRole::CovidCaution => self.covid_caution,
+            FlagRole::SuspectDuplicate => self.suspect_duplicate,
+        }
+    }
+
+    fn mask_mut(&mut self, role: FlagRole) -> &mut u32 {
+        match role {
+            FlagRole::SeriesBreak => &mut self.series_break,
+            FlagRole::NotComparable => &mut self.not_comparable,
+            FlagRole::CovidCaution => &mut self.covid_caution,
+            FlagRole::SuspectDuplicate => &mut self.suspect_duplicate,
+        }
+    }
+}
+
 /// The validated data with its lookup indexes.
 #[derive(Debug, Clone)]
 pub struct Dataset {
@@ -361,70 +512,46 @@ impl Dataset {
         Dataset::from_file(file)
     }
 
+    /// Validates a parsed file and builds its indexes.
     pub fn from_file(file: DataFile) -> Result<Dataset, DataError> {
-        if file.format_version != FORMAT_VERSION {
-            return Err(DataError(format!(
-                "format_version {} (this app reads {FORMAT_VERSION})",
-                file.format_version
-            )));
-        }
-        let expected_status: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
-        if file.status_codes != expected_status {
-            return Err(DataError("status_codes do not match this app".into()));
-        }
-        let expected_qualifiers: Vec<&str> = Qualifier::ALL.iter().map(|q| q.code()).collect();
-        if file.qualifier_codes != expected_qualifiers {
-            return Err(DataError("qualifier_codes do not match this app".into()));
-        }
-        if file.flags.len() > 32 || file.notes.len() > 64 {
-            return Err(DataError(
-                "more flags or notes than the bit columns hold".into(),
-            ));
-        }
+        validate_header(&file)?;
         let museum_index = index_by_id("museum", file.museums.iter().map(|m| m.id.as_str()))?;
         let metric_index = index_by_id("metric", file.metrics.iter().map(|m| m.id.as_str()))?;
         let source_index = index_by_id("source", file.sources.iter().map(|s| s.id.as_str()))?;
-        let flag_index = index_by_id("flag", file.flags.iter().map(|f| f.code.as_str()))?;
+        // Only for its duplicate check: a repeated code would make a flag's bit ambiguous.
+        index_by_id("flag", file.flags.iter().map(|f| f.code.as_str()))?;
         let metric_ranges = validate_facts(&file)?;
         validate_side_tables(&file, &museum_index, &metric_index, &source_index)?;
-
-        let bits = |codes: &[&str]| -> u32 {
-            codes
-                .iter()
-                .filter_map(|code| flag_index.get(*code))
-                .fold(0, |mask, bit| mask | 1 << bit)
-        };
-        let known_flags = KnownFlags {
-            series_break: bits(&["break_in_series", "method_break", "method_break_unnoted"]),
-            not_comparable: bits(&["smg_method_break"]),
-            covid_caution: bits(&["covid_caution"]),
-            suspect_duplicate: bits(&["suspect_duplicate_of_visits"]),
-        };
         Ok(Dataset {
+            known_flags: KnownFlags::from_flags(&file.flags),
             file,
-            known_flags,
             metric_ranges,
             museum_index,
             metric_index,
         })
     }
 
+    /// Every museum and aggregate row, in stored order.
     pub fn museums(&self) -> &[Museum] {
         &self.file.museums
     }
 
+    /// Every metric, in stored order.
     pub fn metrics(&self) -> &[Metric] {
         &self.file.metrics
     }
 
+    /// The museum at a fact's museum index.
     pub fn museum(&self, index: u16) -> &Museum {
         &self.file.museums[usize::from(index)]
     }
 
+    /// The metric at a fact's metric index.
     pub fn metric(&self, index: u16) -> &Metric {
         &self.file.metrics[usize::from(index)]
     }
 
+    /// The source at a fact's source index.
     pub fn source(&self, index: u16) -> &Source {
         &self.file.sources[usize::from(index)]
     }
@@ -434,18 +561,22 @@ impl Dataset {
         museums.sort_by(|a, b| self.museum(*a).name.cmp(&self.museum(*b).name));
     }
 
+    /// The index of the museum with this id.
     pub fn museum_by_id(&self, id: &str) -> Option<u16> {
         self.museum_index.get(id).copied()
     }
 
+    /// The index of the metric with this id.
     pub fn metric_by_id(&self, id: &str) -> Option<u16> {
         self.metric_index.get(id).copied()
     }
 
+    /// The description of a publication series.
     pub fn dataset_info(&self, id: DatasetId) -> Option<&DatasetInfo> {
         self.file.datasets.iter().find(|d| d.id == id)
     }
 
+    /// Fact `index`, read back from the columns.
     pub fn fact(&self, index: usize) -> Fact {
         let facts = &self.file.facts;
         Fact {
@@ -486,6 +617,7 @@ impl Dataset {
         None
     }
 
+    /// The extra text of a fact, if it has any.
     pub fn detail(&self, fact: usize) -> Option<&FactDetail> {
         let details = &self.file.fact_details;
         details
@@ -494,6 +626,7 @@ impl Dataset {
             .map(|i| &details[i])
     }
 
+    /// The flags whose bits are set in `mask`, in bit order.
     pub fn flags_in(&self, mask: u32) -> impl Iterator<Item = &FlagDef> + '_ {
         self.file
             .flags
@@ -503,6 +636,7 @@ impl Dataset {
             .map(|(_, flag)| flag)
     }
 
+    /// The notes whose bits are set in `mask`, in bit order.
     pub fn notes_in(&self, mask: u64) -> impl Iterator<Item = &Note> + '_ {
         self.file
             .notes
@@ -512,6 +646,7 @@ impl Dataset {
             .map(|(_, note)| note)
     }
 
+    /// The curators' check of a published total, if they made one.
     pub fn total_check(&self, metric: &str, year: FinancialYear) -> Option<&TotalCheck> {
         self.file
             .total_checks
@@ -520,8 +655,58 @@ impl Dataset {
     }
 }
 
+/// The format version, the status and qualifier code lists, and the bit-column widths.
+fn validate_header(file: &DataFile) -> Result<(), DataError> {
+    if file.format_version != FORMAT_VERSION {
+        return Err(DataError(format!(
+            "format_version {} (this app reads {FORMAT_VERSION})",
+            file.format_version
+        )));
+    }
+    let expected_status: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+    if file.status_codes != expected_status {
+        return Err(DataError("status_codes do not match this app".into()));
+    }
+    let expected_qualifiers: Vec<&str> = Qualifier::ALL.iter().map(|q| q.code()).collect();
+    if file.qualifier_codes != expected_qualifiers {
+        return Err(DataError("qualifier_codes do not match this app".into()));
+    }
+    if file.flags.len() > 32 || file.notes.len() > 64 {
+        return Err(DataError(
+            "more flags or notes than the bit columns hold".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Checks every fact and its details; returns each metric's range of facts.
 fn validate_facts(file: &DataFile) -> Result<Vec<Range<usize>>, DataError> {
     let facts = &file.facts;
+    check_column_lengths(facts)?;
+    let mut metric_ranges = vec![0..0; file.metrics.len()];
+    let mut previous: Option<(u16, u16, u16)> = None;
+    for i in 0..facts.len() {
+        check_fact(file, i)?;
+        let metric = facts.metric[i];
+        let key = (metric, facts.museum[i], facts.year[i]);
+        if previous.is_some_and(|p| p >= key) {
+            return Err(DataError(format!(
+                "fact {i}: facts not sorted by metric, museum, year, or a duplicate key"
+            )));
+        }
+        previous = Some(key);
+        let range = &mut metric_ranges[usize::from(metric)];
+        if range.start == range.end {
+            *range = i..i + 1;
+        } else {
+            range.end = i + 1;
+        }
+    }
+    check_fact_details(file)?;
+    Ok(metric_ranges)
+}
+
+fn check_column_lengths(facts: &FactColumns) -> Result<(), DataError> {
     let n = facts.len();
     let lengths = [
         facts.year.len(),
@@ -536,62 +721,54 @@ fn validate_facts(file: &DataFile) -> Result<Vec<Range<usize>>, DataError> {
     if lengths.iter().any(|&len| len != n) {
         return Err(DataError("fact columns have different lengths".into()));
     }
+    Ok(())
+}
+
+/// Fact `i` on its own: every index in range, and a value exactly when its status has one.
+fn check_fact(file: &DataFile, i: usize) -> Result<(), DataError> {
+    let facts = &file.facts;
+    let problem = |what: &str| DataError(format!("fact {i}: {what}"));
+    if usize::from(facts.museum[i]) >= file.museums.len() {
+        return Err(problem("unknown museum"));
+    }
+    if usize::from(facts.metric[i]) >= file.metrics.len() {
+        return Err(problem("unknown metric"));
+    }
+    if usize::from(facts.source[i]) >= file.sources.len() {
+        return Err(problem("unknown source"));
+    }
+    let status = Status::ALL
+        .get(usize::from(facts.status[i]))
+        .ok_or_else(|| problem("unknown status"))?;
+    if usize::from(facts.qualifier[i]) >= Qualifier::ALL.len() {
+        return Err(problem("unknown qualifier"));
+    }
     let flag_limit = 1u64 << file.flags.len();
     let note_limit = 1u128 << file.notes.len();
-    let mut metric_ranges = vec![0..0; file.metrics.len()];
-    let mut previous: Option<(u16, u16, u16)> = None;
-    for i in 0..n {
-        let problem = |what: &str| DataError(format!("fact {i}: {what}"));
-        if usize::from(facts.museum[i]) >= file.museums.len() {
-            return Err(problem("unknown museum"));
-        }
-        let metric = facts.metric[i];
-        if usize::from(metric) >= file.metrics.len() {
-            return Err(problem("unknown metric"));
-        }
-        if usize::from(facts.source[i]) >= file.sources.len() {
-            return Err(problem("unknown source"));
-        }
-        let status = Status::ALL
-            .get(usize::from(facts.status[i]))
-            .ok_or_else(|| problem("unknown status"))?;
-        if usize::from(facts.qualifier[i]) >= Qualifier::ALL.len() {
-            return Err(problem("unknown qualifier"));
-        }
-        if u64::from(facts.flags[i]) >= flag_limit || u128::from(facts.notes[i]) >= note_limit {
-            return Err(problem("unknown flag or note bit"));
-        }
-        match facts.value[i] {
-            Some(v) if !v.is_finite() => return Err(problem("value is not a finite number")),
-            Some(_) if !status.has_value() => return Err(problem("value with a no-value status")),
-            None if status.has_value() => return Err(problem("missing value for a reported cell")),
-            _ => {}
-        }
-        let key = (metric, facts.museum[i], facts.year[i]);
-        if previous.is_some_and(|p| p >= key) {
-            return Err(problem(
-                "facts not sorted by metric, museum, year, or a duplicate key",
-            ));
-        }
-        previous = Some(key);
-        let range = &mut metric_ranges[usize::from(metric)];
-        if range.start == range.end {
-            *range = i..i + 1;
-        } else {
-            range.end = i + 1;
-        }
+    if u64::from(facts.flags[i]) >= flag_limit || u128::from(facts.notes[i]) >= note_limit {
+        return Err(problem("unknown flag or note bit"));
     }
+    match facts.value[i] {
+        Some(v) if !v.is_finite() => Err(problem("value is not a finite number")),
+        Some(_) if !status.has_value() => Err(problem("value with a no-value status")),
+        None if status.has_value() => Err(problem("missing value for a reported cell")),
+        _ => Ok(()),
+    }
+}
+
+/// Details point at existing facts, in fact order (they are binary-searched).
+fn check_fact_details(file: &DataFile) -> Result<(), DataError> {
     let mut last = 0;
     for detail in &file.fact_details {
         let fact = detail.fact as usize;
-        if fact >= n || (fact < last) {
+        if fact >= file.facts.len() || (fact < last) {
             return Err(DataError(format!(
                 "fact_details: fact {fact} is out of range or out of order"
             )));
         }
         last = fact + 1;
     }
-    Ok(metric_ranges)
+    Ok(())
 }
 
 fn validate_side_tables(
@@ -620,4 +797,117 @@ fn validate_side_tables(
         require("revisions", "museum", museums, &revision.museum)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::EMBEDDED_JSON;
+
+    fn embedded_file() -> DataFile {
+        serde_json::from_str(EMBEDDED_JSON).unwrap()
+    }
+
+    fn load_error(file: DataFile) -> String {
+        Dataset::from_file(file).unwrap_err().0
+    }
+
+    #[test]
+    fn statuses_have_words_and_explain_only_missing_numbers() {
+        assert_eq!(Status::NoActivity.words(), "no activity");
+        assert_eq!(Status::NotApplicable.words(), "not applicable");
+        for status in Status::ALL {
+            assert_eq!(status.explanation().is_none(), status.has_value());
+            if let Some(text) = status.explanation() {
+                assert!(text.starts_with(&format!("{}: ", status.words())), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn qualifiers_word_a_figure_and_its_download() {
+        assert_eq!(Qualifier::AtLeast.apply_to("900".into()), "at least 900");
+        assert_eq!(Qualifier::Approx.apply_to("80%".into()), "approx. 80%");
+        assert_eq!(
+            Qualifier::Rounded.apply_to("10,500,000".into()),
+            "10,500,000 (rounded)"
+        );
+        assert_eq!(Qualifier::Exact.apply_to("66".into()), "66");
+        assert_eq!(Qualifier::Rounded.words(), "rounded");
+        assert_eq!(Qualifier::Exact.words(), "");
+        assert_eq!(Qualifier::Exact.explanation(), None);
+        assert!(Qualifier::Approx
+            .explanation()
+            .unwrap()
+            .starts_with("approx.: "));
+        // Sets of qualifiers list them in stored order.
+        assert!(Qualifier::AtLeast < Qualifier::Approx && Qualifier::Approx < Qualifier::Rounded);
+    }
+
+    #[test]
+    fn units_say_what_they_count() {
+        assert_eq!(
+            Unit::Gbp.words(),
+            "pounds (nominal, not adjusted for inflation)"
+        );
+        assert_eq!(Unit::Proportion.words(), "per cent of visitors");
+        assert!(Unit::Gbp.is_money());
+        assert!(!Unit::Visits.is_money());
+    }
+
+    #[test]
+    fn the_embedded_file_validates() {
+        assert!(Dataset::from_file(embedded_file()).is_ok());
+    }
+
+    #[test]
+    fn header_mismatches_are_load_errors() {
+        let mut file = embedded_file();
+        file.format_version += 1;
+        assert!(load_error(file).starts_with("format_version"));
+        let mut file = embedded_file();
+        file.status_codes.reverse();
+        assert_eq!(load_error(file), "status_codes do not match this app");
+        let mut file = embedded_file();
+        file.flags.push(file.flags[0].clone());
+        assert_eq!(load_error(file), "duplicate flag id 'published_total'");
+    }
+
+    #[test]
+    fn broken_facts_are_load_errors() {
+        let mut file = embedded_file();
+        file.facts.source.pop();
+        assert_eq!(load_error(file), "fact columns have different lengths");
+
+        let mut file = embedded_file();
+        file.facts.museum[3] = u16::MAX;
+        assert_eq!(load_error(file), "fact 3: unknown museum");
+
+        let mut file = embedded_file();
+        let reported = file.facts.value.iter().position(Option::is_some).unwrap();
+        file.facts.value[reported] = Some(f64::NAN);
+        assert_eq!(
+            load_error(file),
+            format!("fact {reported}: value is not a finite number")
+        );
+
+        let mut file = embedded_file();
+        let without = file.facts.value.iter().position(Option::is_none).unwrap();
+        file.facts.value[without] = Some(1.0);
+        assert_eq!(
+            load_error(file),
+            format!("fact {without}: value with a no-value status")
+        );
+
+        let mut file = embedded_file();
+        file.facts.year.swap(0, 1);
+        assert_eq!(
+            load_error(file),
+            "fact 1: facts not sorted by metric, museum, year, or a duplicate key"
+        );
+
+        let mut file = embedded_file();
+        file.fact_details.swap(0, 1);
+        assert!(load_error(file).starts_with("fact_details: fact"));
+    }
 }

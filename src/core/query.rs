@@ -62,6 +62,33 @@ pub struct PublishedComparison {
     pub explanation: Option<String>,
 }
 
+impl PublishedComparison {
+    /// Without a curators' check, only a difference of more than half a unit counts.
+    pub const DEFAULT_TOLERANCE: f64 = 0.5;
+
+    /// Compares a published total with the recomputed one, under the curators' check of
+    /// that total when there is one (its tolerance, and its explanation of a real
+    /// difference).
+    pub fn new(
+        published: f64,
+        computed: f64,
+        check: Option<&super::model::TotalCheck>,
+    ) -> PublishedComparison {
+        let tolerance = check.map_or(Self::DEFAULT_TOLERANCE, |c| c.tolerance);
+        let difference = published - computed;
+        let beyond_rounding = difference.abs() > tolerance;
+        let explanation = check
+            .filter(|c| beyond_rounding && c.result.is_difference())
+            .map(|c| c.explanation.clone());
+        PublishedComparison {
+            published,
+            difference,
+            beyond_rounding,
+            explanation,
+        }
+    }
+}
+
 /// A total recomputed from the museum rows of one year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TotalCell {
@@ -148,10 +175,12 @@ impl TableView {
         self.facts().map(|fact| fact.source).collect()
     }
 
-    pub fn qualifiers_on_screen(&self) -> BTreeSet<u8> {
+    /// Every qualifier other than exact that a figure on screen carries, in
+    /// [`Qualifier::ALL`] order.
+    pub fn qualifiers_on_screen(&self) -> BTreeSet<Qualifier> {
         self.facts()
-            .filter(|fact| fact.qualifier != Qualifier::Exact)
-            .map(|fact| fact.qualifier as u8)
+            .map(|fact| fact.qualifier)
+            .filter(|qualifier| *qualifier != Qualifier::Exact)
             .collect()
     }
 }
@@ -251,27 +280,20 @@ fn total_for_year(
     total
 }
 
+/// The recomputed total against the published total of the same year, when both have a
+/// number.
 fn compare_with_published(
     dataset: &Dataset,
     metric: u16,
     total: &TotalCell,
     published: &Cell,
 ) -> Option<PublishedComparison> {
-    let published_value = published.value()?;
-    let computed = total.value?;
     let check = dataset.total_check(&dataset.metric(metric).id, total.year);
-    let tolerance = check.map_or(0.5, |c| c.tolerance);
-    let difference = published_value - computed;
-    let beyond_rounding = difference.abs() > tolerance;
-    let explanation = check
-        .filter(|c| beyond_rounding && c.result != "match" && c.result != "rounding")
-        .map(|c| c.explanation.clone());
-    Some(PublishedComparison {
-        published: published_value,
-        difference,
-        beyond_rounding,
-        explanation,
-    })
+    Some(PublishedComparison::new(
+        published.value()?,
+        total.value?,
+        check,
+    ))
 }
 
 /// The museums a view shows, in name order, and whether they are every museum with figures

@@ -109,8 +109,8 @@ fn export_csv(store: ViewStore, table: &TableView) -> Result<(), String> {
 
 fn export_json(store: ViewStore, table: &TableView) -> Result<(), String> {
     let cells = export_cells(store.dataset, table);
-    let json = to_json(store.dataset, table, &cells, &export_meta(store, table));
-    download_text(&file_name(store, table, "json"), "application/json", &json)
+    to_json(store.dataset, table, &cells, &export_meta(store, table))
+        .and_then(|json| download_text(&file_name(store, table, "json"), "application/json", &json))
 }
 
 fn export_svg(store: ViewStore, table: &TableView) -> Result<(), String> {

@@ -42,7 +42,7 @@ pub fn SourcesPanel(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
             .dataset_info(metric.dataset)
             .map(|info| info.attribution.clone())
             .unwrap_or_default();
-        let nominal = (metric.dataset == DatasetId::DcmsKpi && metric.id.starts_with("income_"))
+        let nominal = (metric.dataset == DatasetId::DcmsKpi && metric.unit.is_money())
             .then(|| view! { <p>"Income figures are nominal pounds of each year, not adjusted for inflation."</p> });
         view! {
             <h3>"Sources of the figures on screen"</h3>
