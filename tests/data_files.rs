@@ -105,12 +105,11 @@ fn unknown_museum_fails_naming_file_and_row() {
         "british-museum,2019/20,uk_loan_venues",
         "british-musem,2019/20,uk_loan_venues",
     );
-    let error = generate(&dir.0).unwrap_err();
-    assert_eq!(error.file, "data/dcms_kpi/values.csv");
-    assert_eq!(error.row, row);
-    assert!(
-        error.problem.contains("unknown museum_id 'british-musem'"),
-        "{error}"
+    assert_fails_at(
+        &dir,
+        "data/dcms_kpi/values.csv",
+        row,
+        &["unknown museum_id 'british-musem'"],
     );
 }
 
@@ -128,10 +127,8 @@ fn unknown_flag_and_bad_value_fail() {
         "loans_display,2110,",
         "loans_display,2 110,",
     );
-    let error = generate(&dir.0).unwrap_err();
-    assert_eq!(error.file, "data/partnership/facts.csv");
-    assert_eq!(error.row, 2);
-    assert!(error.problem.contains("'2 110' is not a number"), "{error}");
+    let not_a_number = "'2 110' is not a number";
+    assert_fails_at(&dir, "data/partnership/facts.csv", 2, &[not_a_number]);
 }
 
 #[test]
@@ -172,6 +169,19 @@ fn line_starting(file: &str, start: &str) -> usize {
     text.lines().position(|l| l.starts_with(start)).unwrap() + 1
 }
 
+/// Generating from `dir` fails naming `file` and `row`, with a problem that says each of
+/// `words`.
+fn assert_fails_at(dir: &ScratchData, file: &str, row: usize, words: &[&str]) {
+    let error = generate(&dir.0).unwrap_err();
+    assert_eq!((error.file.as_str(), error.row), (file, row), "{error}");
+    for word in words {
+        assert!(
+            error.problem.contains(word),
+            "'{word}' missing from: {error}"
+        );
+    }
+}
+
 #[test]
 fn duplicate_museum_in_museums_added_names_that_file_and_row() {
     let header_end = "in_partnership_facts,notes\n";
@@ -180,21 +190,16 @@ fn duplicate_museum_in_museums_added_names_that_file_and_row() {
         header_end,
         &format!("{header_end}british-museum,British Museum again,BM again,England,DCMS,museum,yes,,no,no,\n"),
     );
-    let error = generate(&dir.0).unwrap_err();
-    assert_eq!(error.file, "data/dcms_kpi/museums_added.csv", "{error}");
-    assert_eq!(error.row, 2, "{error}");
-    assert!(
-        error
-            .problem
-            .contains("duplicate museum id 'british-museum'"),
-        "{error}"
-    );
+    // The error also names where the first one is.
     let first = line_starting("partnership/museums.csv", "british-museum,");
-    assert!(
-        error
-            .problem
-            .contains(&format!("data/partnership/museums.csv, row {first}")),
-        "the error names where the first one is: {error}"
+    assert_fails_at(
+        &dir,
+        "data/dcms_kpi/museums_added.csv",
+        2,
+        &[
+            "duplicate museum id 'british-museum'",
+            &format!("data/partnership/museums.csv, row {first}"),
+        ],
     );
 }
 
@@ -207,20 +212,14 @@ fn duplicate_partnership_metric_names_metrics_csv_and_row() {
         "\nloans_display_uk,",
         "\nloans_display,",
     );
-    let error = generate(&dir.0).unwrap_err();
-    assert_eq!(error.file, "data/partnership/metrics.csv", "{error}");
-    assert_eq!(error.row, row, "{error}");
-    assert!(
-        error
-            .problem
-            .contains("duplicate metric id 'loans_display'"),
-        "{error}"
-    );
-    assert!(
-        error
-            .problem
-            .contains(&format!("data/partnership/metrics.csv, row {first}")),
-        "{error}"
+    assert_fails_at(
+        &dir,
+        "data/partnership/metrics.csv",
+        row,
+        &[
+            "duplicate metric id 'loans_display'",
+            &format!("data/partnership/metrics.csv, row {first}"),
+        ],
     );
 
     // A partnership metric may not reuse a DCMS indicator's id either.
@@ -230,15 +229,8 @@ fn duplicate_partnership_metric_names_metrics_csv_and_row() {
         "\nloans_display_uk,",
         "\nuk_loan_venues,",
     );
-    let error = generate(&dir.0).unwrap_err();
-    assert_eq!(error.file, "data/partnership/metrics.csv", "{error}");
-    assert_eq!(error.row, row, "{error}");
-    assert!(
-        error
-            .problem
-            .contains(&format!("data/dcms_kpi/indicators.csv, row {indicator}")),
-        "{error}"
-    );
+    let where_first = format!("data/dcms_kpi/indicators.csv, row {indicator}");
+    assert_fails_at(&dir, "data/partnership/metrics.csv", row, &[&where_first]);
 }
 
 #[test]
@@ -249,16 +241,15 @@ fn a_source_reusing_the_built_in_dcms_source_id_names_its_sources_csv_row() {
         "\ndcms-pi-2023-24,",
         "\ndcms-pi-2023-24-release,",
     );
-    let error = generate(&dir.0).unwrap_err();
-    assert_eq!(error.file, "data/partnership/sources.csv", "{error}");
-    assert_eq!(error.row, row, "{error}");
-    assert!(
-        error
-            .problem
-            .contains("duplicate source id 'dcms-pi-2023-24-release'"),
-        "{error}"
+    assert_fails_at(
+        &dir,
+        "data/partnership/sources.csv",
+        row,
+        &[
+            "duplicate source id 'dcms-pi-2023-24-release'",
+            "built into",
+        ],
     );
-    assert!(error.problem.contains("built into"), "{error}");
 }
 
 #[test]
@@ -270,20 +261,14 @@ fn duplicate_museum_name_fails() {
         "horniman-museum,Horniman Museum,",
         "horniman-museum,British Museum,",
     );
-    let error = generate(&dir.0).unwrap_err();
-    assert_eq!(error.file, "data/partnership/museums.csv", "{error}");
-    assert_eq!(error.row, row, "{error}");
-    assert!(
-        error
-            .problem
-            .contains("duplicate museum name 'British Museum'"),
-        "{error}"
-    );
-    assert!(
-        error
-            .problem
-            .contains(&format!("data/partnership/museums.csv, row {first}")),
-        "{error}"
+    assert_fails_at(
+        &dir,
+        "data/partnership/museums.csv",
+        row,
+        &[
+            "duplicate museum name 'British Museum'",
+            &format!("data/partnership/museums.csv, row {first}"),
+        ],
     );
 }
 
@@ -295,13 +280,11 @@ fn an_alias_naming_another_museum_fails() {
         "Horniman Museum and Gardens,",
         "the british museum,",
     );
-    let error = generate(&dir.0).unwrap_err();
-    assert_eq!(error.file, "data/partnership/museums.csv", "{error}");
-    assert_eq!(error.row, row, "{error}");
-    assert!(
-        error.problem.contains("'the british museum'")
-            && error.problem.contains("'british-museum'"),
-        "{error}"
+    assert_fails_at(
+        &dir,
+        "data/partnership/museums.csv",
+        row,
+        &["'the british museum'", "'british-museum'"],
     );
 }
 
@@ -314,19 +297,14 @@ fn two_facts_for_one_museum_metric_and_year_name_both_rows() {
         &first_fact,
         &format!("{first_fact}{first_fact}"),
     );
-    let error = generate(&dir.0).unwrap_err();
-    assert_eq!(error.file, "data/partnership/facts.csv", "{error}");
-    assert_eq!(error.row, 3, "the later copy is the duplicate: {error}");
-    assert!(
-        error
-            .problem
-            .contains("two facts for all-national-museums / loans_display / 2017/18"),
-        "{error}"
-    );
-    assert!(
-        error
-            .problem
-            .contains("the first at data/partnership/facts.csv, row 2"),
-        "{error}"
+    // The later copy is the duplicate; the error points back at the first.
+    assert_fails_at(
+        &dir,
+        "data/partnership/facts.csv",
+        3,
+        &[
+            "two facts for all-national-museums / loans_display / 2017/18",
+            "the first at data/partnership/facts.csv, row 2",
+        ],
     );
 }

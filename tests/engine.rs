@@ -1,56 +1,21 @@
 //! The engine on real rows of the embedded data, including the traps the data READMEs name.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{csv_reader, dataset, view, year};
 use museum_lending_explorer::core::markers::{
     legend_entries, legend_groups, rule_for, FlagRole, LegendItem, LegendTerm, Marker,
 };
 use museum_lending_explorer::core::model::{
     CheckResult, Dataset, FlagDef, KnownFlags, Qualifier, Status, TotalCheck,
 };
-use museum_lending_explorer::core::query::{
-    build_table, PublishedComparison, TableView, ViewState,
-};
-use museum_lending_explorer::core::year::FinancialYear;
-use museum_lending_explorer::core::{load_embedded, EMBEDDED_JSON};
-use std::path::Path;
-
-fn dataset() -> Dataset {
-    load_embedded().expect("embedded data validates")
-}
-
-fn year(text: &str) -> FinancialYear {
-    FinancialYear::parse(text).unwrap()
-}
-
-fn view(
-    dataset: &Dataset,
-    metric: &str,
-    museums: Option<&[&str]>,
-    from: &str,
-    to: &str,
-) -> TableView {
-    let state = ViewState {
-        metric: dataset.metric_by_id(metric).unwrap(),
-        museums: museums.map(|ids| {
-            ids.iter()
-                .map(|id| dataset.museum_by_id(id).unwrap())
-                .collect()
-        }),
-        from: Some(year(from)),
-        to: Some(year(to)),
-        ..ViewState::for_metric(0)
-    };
-    build_table(dataset, &state)
-}
+use museum_lending_explorer::core::query::PublishedComparison;
+use museum_lending_explorer::core::EMBEDDED_JSON;
 
 /// The value column of one CSV row, read straight from the curated file.
 fn csv_value(file: &str, key_columns: &[&str]) -> Option<f64> {
-    let mut reader = csv::Reader::from_path(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("data")
-            .join(file),
-    )
-    .unwrap();
+    let mut reader = csv_reader(file);
     let headers = reader.headers().unwrap().clone();
     let value_column = headers.iter().position(|h| h == "value").unwrap();
     reader
@@ -68,7 +33,7 @@ fn csv_value(file: &str, key_columns: &[&str]) -> Option<f64> {
 fn british_museum_uk_loan_venues_2019_20_is_the_published_figure() {
     let dataset = dataset();
     let table = view(
-        &dataset,
+        dataset,
         "uk_loan_venues",
         Some(&["british-museum"]),
         "2019-20",
@@ -91,7 +56,7 @@ fn british_museum_uk_loan_venues_2019_20_is_the_published_figure() {
 #[test]
 fn uk_loan_venues_2017_18_total_is_recomputed_and_differs_from_published() {
     let dataset = dataset();
-    let table = view(&dataset, "uk_loan_venues", None, "2017-18", "2017-18");
+    let table = view(dataset, "uk_loan_venues", None, "2017-18", "2017-18");
     let total = &table.computed_total.as_ref().unwrap()[0];
     assert_eq!(total.value, Some(1279.0));
     assert_eq!((total.reported, total.expected), (14, 15));
@@ -119,7 +84,7 @@ fn uk_loan_venues_2017_18_total_is_recomputed_and_differs_from_published() {
 fn published_total_is_not_compared_with_a_subset() {
     let dataset = dataset();
     let table = view(
-        &dataset,
+        dataset,
         "uk_loan_venues",
         Some(&["british-museum", "tate-gallery-group"]),
         "2017-18",
@@ -134,7 +99,7 @@ fn published_total_is_not_compared_with_a_subset() {
 #[test]
 fn missing_cells_are_not_zero() {
     let dataset = dataset();
-    let table = view(&dataset, "uk_loan_venues", None, "2017-18", "2017-18");
+    let table = view(dataset, "uk_loan_venues", None, "2017-18", "2017-18");
     let wallace = dataset.museum_by_id("wallace-collection").unwrap();
     let row = table
         .museum_rows
@@ -152,17 +117,14 @@ fn missing_cells_are_not_zero() {
 #[test]
 fn every_published_total_check_is_reproduced_from_museum_rows() {
     let dataset = dataset();
-    let mut reader = csv::Reader::from_path(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/dcms_kpi/totals_check.csv"),
-    )
-    .unwrap();
+    let mut reader = csv_reader("dcms_kpi/totals_check.csv");
     let mut checked = 0;
     for record in reader.records().map(Result::unwrap) {
         let (metric, year_text) = (&record[0], record[1].replace('/', "-"));
         let sum: f64 = record[3].parse().unwrap();
         let reported: usize = record[4].parse().unwrap();
         let expected: usize = record[5].parse().unwrap();
-        let table = view(&dataset, metric, None, &year_text, &year_text);
+        let table = view(dataset, metric, None, &year_text, &year_text);
         let total = &table.computed_total.as_ref().unwrap()[0];
         // The curators' sum includes cells this app leaves out as copying errors.
         let left_out: f64 = table
@@ -190,13 +152,7 @@ fn every_published_total_check_is_reproduced_from_museum_rows() {
 #[test]
 fn suspected_copying_errors_are_left_out_and_counted() {
     let dataset = dataset();
-    let table = view(
-        &dataset,
-        "website_visits_unique",
-        None,
-        "2008-09",
-        "2008-09",
-    );
+    let table = view(dataset, "website_visits_unique", None, "2008-09", "2008-09");
     let total = &table.computed_total.as_ref().unwrap()[0];
     assert_eq!(
         total.left_out, 10,
@@ -208,7 +164,7 @@ fn suspected_copying_errors_are_left_out_and_counted() {
 #[test]
 fn proportions_are_never_summed() {
     let dataset = dataset();
-    let table = view(&dataset, "recommend_share", None, "2018-19", "2019-20");
+    let table = view(dataset, "recommend_share", None, "2018-19", "2019-20");
     assert!(table.computed_total.is_none());
     assert!(table.no_total_reason.is_some());
     assert!(!table.museum_rows.is_empty());
@@ -217,7 +173,7 @@ fn proportions_are_never_summed() {
 #[test]
 fn partnership_sector_figures_are_a_row_of_their_own() {
     let dataset = dataset();
-    let table = view(&dataset, "objects_display", None, "2009-10", "2020-21");
+    let table = view(dataset, "objects_display", None, "2009-10", "2020-21");
     assert!(
         table.computed_total.is_none(),
         "per-museum figures are never summed to a sector total"
@@ -241,7 +197,7 @@ fn partnership_sector_figures_are_a_row_of_their_own() {
 #[test]
 fn smg_break_flags_reach_the_total() {
     let dataset = dataset();
-    let table = view(&dataset, "uk_loan_venues", None, "2015-16", "2016-17");
+    let table = view(dataset, "uk_loan_venues", None, "2015-16", "2016-17");
     let totals = table.computed_total.as_ref().unwrap();
     assert_ne!(
         totals[0].flags & dataset.known_flags.not_comparable,
@@ -258,7 +214,7 @@ fn smg_break_flags_reach_the_total() {
 #[test]
 fn national_long_run_total_is_published_only() {
     let dataset = dataset();
-    let table = view(&dataset, "visits_total_longrun", None, "2002-03", "2023-24");
+    let table = view(dataset, "visits_total_longrun", None, "2002-03", "2023-24");
     assert!(table.museum_rows.is_empty());
     assert!(table.computed_total.is_none());
     assert_eq!(table.published_total.as_ref().unwrap().cells.len(), 22);
@@ -267,8 +223,8 @@ fn national_long_run_total_is_published_only() {
 #[test]
 fn legend_for_uk_loan_venues_2017_18_explains_the_differing_total_and_missing_figures() {
     let dataset = dataset();
-    let table = view(&dataset, "uk_loan_venues", None, "2017-18", "2017-18");
-    let entries = legend_entries(&dataset, &table);
+    let table = view(dataset, "uk_loan_venues", None, "2017-18", "2017-18");
+    let entries = legend_entries(dataset, &table);
     let total_differs = entries
         .iter()
         .find(|e| e.item == LegendItem::Marker(Marker::TOTAL_DIFFERS))
@@ -305,12 +261,12 @@ fn legend_for_uk_loan_venues_2017_18_explains_the_differing_total_and_missing_fi
 #[test]
 fn legend_explains_how_partnership_sources_worded_their_figures() {
     let dataset = dataset();
-    let table = view(&dataset, "audience_display_uk", None, "2009-10", "2020-21");
+    let table = view(dataset, "audience_display_uk", None, "2009-10", "2020-21");
     assert_eq!(
         table.qualifiers_on_screen().into_iter().collect::<Vec<_>>(),
         [Qualifier::AtLeast, Qualifier::Rounded]
     );
-    let groups = legend_groups(legend_entries(&dataset, &table));
+    let groups = legend_groups(legend_entries(dataset, &table));
     let wording = groups.last().unwrap();
     assert_eq!(wording.term, LegendTerm::SourceWording);
     assert_eq!(wording.term.text(), "How the source worded a figure");

@@ -1,19 +1,14 @@
 //! Downloads carry exactly the table's cells, with statuses, flags, sources and metadata.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
+use common::{dataset, view_from_query as view};
 use museum_lending_explorer::core::export::{
     citation, data_version, export_cells, file_stem, standalone_svg, to_csv, to_json, ExportMeta,
     CSV_COLUMNS,
 };
-use museum_lending_explorer::core::load_embedded;
-use museum_lending_explorer::core::model::Dataset;
-use museum_lending_explorer::core::query::{build_table, TableView};
-use museum_lending_explorer::core::url_state::parse_query;
 use museum_lending_explorer::core::{embedded_data_version, EMBEDDED_JSON};
-
-fn view(dataset: &Dataset, query: &str) -> TableView {
-    build_table(dataset, &parse_query(dataset, query).state)
-}
 
 fn meta() -> ExportMeta {
     ExportMeta {
@@ -29,9 +24,9 @@ fn meta() -> ExportMeta {
 
 #[test]
 fn csv_parses_back_to_the_table_cells() {
-    let dataset = load_embedded().unwrap();
-    let table = view(&dataset, "?metric=uk_loan_venues&from=2016-17&to=2023-24");
-    let cells = export_cells(&dataset, &table);
+    let dataset = dataset();
+    let table = view(dataset, "?metric=uk_loan_venues&from=2016-17&to=2023-24");
+    let cells = export_cells(dataset, &table);
     let text = to_csv(&cells, &meta()).unwrap();
     assert!(text.starts_with("# title: UK loan venues"));
     assert!(text.contains("# permalink: https://example.org/repo/?v=1&metric=uk_loan_venues\r\n"));
@@ -92,9 +87,9 @@ fn csv_parses_back_to_the_table_cells() {
 
 #[test]
 fn csv_quotes_fields_with_commas_and_quotes() {
-    let dataset = load_embedded().unwrap();
-    let table = view(&dataset, "?metric=loans_display_international");
-    let text = to_csv(&export_cells(&dataset, &table), &meta()).unwrap();
+    let dataset = dataset();
+    let table = view(dataset, "?metric=loans_display_international");
+    let text = to_csv(&export_cells(dataset, &table), &meta()).unwrap();
     // The note "Derived: 2,110 - 1,474; ..." contains commas and must be quoted.
     let line = text
         .lines()
@@ -114,11 +109,11 @@ fn csv_quotes_fields_with_commas_and_quotes() {
 
 #[test]
 fn json_export_has_the_documented_shape() {
-    let dataset = load_embedded().unwrap();
-    let table = view(&dataset, "?metric=objects_display");
-    let cells = export_cells(&dataset, &table);
+    let dataset = dataset();
+    let table = view(dataset, "?metric=objects_display");
+    let cells = export_cells(dataset, &table);
     let json: serde_json::Value =
-        serde_json::from_str(&to_json(&dataset, &table, &cells, &meta()).unwrap()).unwrap();
+        serde_json::from_str(&to_json(dataset, &table, &cells, &meta()).unwrap()).unwrap();
     for key in [
         "title",
         "permalink",
@@ -153,16 +148,16 @@ fn json_export_has_the_documented_shape() {
 
 #[test]
 fn names_versions_svg_and_citation() {
-    let dataset = load_embedded().unwrap();
-    let table = view(&dataset, "?metric=uk_loan_venues&from=2016/17&to=2023/24");
+    let dataset = dataset();
+    let table = view(dataset, "?metric=uk_loan_venues&from=2016/17&to=2023/24");
     assert_eq!(
-        file_stem(&dataset, &table),
+        file_stem(dataset, &table),
         "uk_loan_venues_2016-17_to_2023-24"
     );
     assert_eq!(
         file_stem(
-            &dataset,
-            &view(&dataset, "?metric=uk_loan_venues&from=2019-20&to=2019-20")
+            dataset,
+            &view(dataset, "?metric=uk_loan_venues&from=2019-20&to=2019-20")
         ),
         "uk_loan_venues_2019-20"
     );
@@ -185,7 +180,7 @@ fn names_versions_svg_and_citation() {
     assert!(svg.contains("<circle data-year=\"2019-20\"/>") && svg.contains("Source: DCMS"));
 
     let text = citation(
-        &dataset,
+        dataset,
         &table,
         "https://example.org/?v=1",
         "24 November 2026",
