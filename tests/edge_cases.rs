@@ -13,9 +13,10 @@ use common::{ids, metric, museum, range, view, year};
 use museum_lending_explorer::core::analysis::{museum_change, standings, total_change, NoChange};
 use museum_lending_explorer::core::model::Status;
 use museum_lending_explorer::core::query::{
-    build_table, museums_with_data, ChartKind, SeriesChoice, TableView, ViewState,
+    build_table, museums_with_data, NoTotal, TableView, Totals,
 };
 use museum_lending_explorer::core::summary::summarise;
+use museum_lending_explorer::core::view_state::{ChartKind, SeriesChoice, ViewState};
 
 /// (museum id, rank, value) of each standing, largest first.
 fn ranked(table: &TableView) -> Vec<(&'static str, usize, f64)> {
@@ -42,7 +43,7 @@ fn the_published_total_row_is_never_a_museum() {
     assert_eq!(ids, [ALPHA, BETA, CEDAR, DELTA]);
     // 2018/19: 10 + 20 + 30 + 40 = 100, the published total's own 100 not added (not 200).
     let table = view(dataset, LOAN_VENUES, None, "2018-19", "2018-19");
-    assert_eq!(table.computed_total.as_ref().unwrap()[0].value, Some(100.0));
+    assert_eq!(table.computed_total().unwrap()[0].value, Some(100.0));
     assert_eq!(
         table.published_total.as_ref().unwrap().cells[0].value(),
         Some(100.0)
@@ -76,7 +77,7 @@ fn tied_values_share_a_rank() {
 fn a_year_every_museum_missed_totals_none_not_zero() {
     let dataset = tiny_dataset();
     let table = view(dataset, LOAN_VENUES, None, "2018-19", "2021-22");
-    let covid_year = &table.computed_total.as_ref().unwrap()[2];
+    let covid_year = &table.computed_total().unwrap()[2];
     assert_eq!(covid_year.year, year("2020-21"));
     // Alpha not published and Beta no activity are expected but have no number; Cedar is
     // not applicable and Delta has no row, so neither is expected: 0 of 2.
@@ -104,7 +105,7 @@ fn a_year_every_museum_missed_totals_none_not_zero() {
     let rows: Vec<u16> = alone.museum_rows.iter().map(|r| r.museum).collect();
     assert_eq!(rows, [museum(dataset, ALPHA), museum(dataset, BETA)]);
     assert_eq!(
-        alone.computed_total.as_ref().unwrap()[0].coverage(),
+        alone.computed_total().unwrap()[0].coverage(),
         "0 of 2 museums reported"
     );
     assert!(
@@ -124,7 +125,7 @@ fn a_single_selected_museum() {
     let table = view(dataset, LOAN_VENUES, Some(&[ALPHA]), "2018-19", "2019-20");
     assert_eq!(table.museum_rows.len(), 1);
     assert!(!table.all_museums_selected);
-    let totals = table.computed_total.as_ref().unwrap();
+    let totals = table.computed_total().unwrap();
     let values: Vec<Option<f64>> = totals.iter().map(|t| t.value).collect();
     assert_eq!(values, [Some(10.0), Some(50.0)]);
     assert_eq!(totals[1].coverage(), "1 of 1 museum reported");
@@ -168,7 +169,7 @@ fn a_metric_with_one_year() {
     assert_eq!(table.years, [year("2022-23")]);
     assert_eq!(ChartKind::Auto.resolve(table.years.len()), ChartKind::Bar);
     assert!(table.museum_rows.iter().all(|row| row.cells.len() == 1));
-    let totals = table.computed_total.as_ref().unwrap();
+    let totals = table.computed_total().unwrap();
     // 7 + 3 = 10.
     assert_eq!(totals.len(), 1);
     assert_eq!(totals[0].value, Some(10.0));
@@ -193,7 +194,7 @@ fn a_metric_with_one_year() {
 fn a_suspected_copying_error_is_left_out_of_the_total_and_counted() {
     let dataset = tiny_dataset();
     let table = view(dataset, LOAN_VENUES, None, "2021-22", "2021-22");
-    let total = &table.computed_total.as_ref().unwrap()[0];
+    let total = &table.computed_total().unwrap()[0];
     // Alpha 12 + Beta nil 0 + Delta 8 = 20; Cedar's 25 is flagged as a copy and left out.
     assert_eq!(total.value, Some(20.0));
     assert_eq!((total.reported, total.expected, total.left_out), (3, 4, 1));
@@ -241,7 +242,7 @@ fn a_nil_is_a_real_zero_and_its_series_break_is_carried() {
     );
 
     let table = view(dataset, LOAN_VENUES, None, "2019-20", "2021-22");
-    let totals = table.computed_total.as_ref().unwrap();
+    let totals = table.computed_total().unwrap();
     assert_ne!(totals[2].flags & dataset.known_flags.series_break, 0);
     // 120 (4 museums) in 2019/20 -> 20 (3 museums) in 2021/22: (20 − 120) / 120 = −83.3%.
     assert_eq!(
@@ -256,15 +257,11 @@ fn a_nil_is_a_real_zero_and_its_series_break_is_carried() {
 fn a_proportion_has_no_computed_total() {
     let dataset = tiny_dataset();
     let table = view(dataset, VISITOR_SHARE, None, "2019-20", "2019-20");
-    assert!(table.computed_total.is_none());
-    assert!(
-        table
-            .no_total_reason
-            .unwrap()
-            .starts_with("No total is computed: this figure is a proportion"),
-        "{:?}",
-        table.no_total_reason
-    );
+    assert!(table.computed_total().is_none());
+    assert_eq!(table.totals, Totals::NotSummed(NoTotal::NotAddable));
+    assert!(NoTotal::NotAddable
+        .text()
+        .starts_with("No total is computed: this figure is a proportion"));
     assert_eq!(table.museum_rows.len(), 2);
     // Ranked without shares: Beta 0.5, Alpha 0.25.
     assert_eq!(ranked(&table), [(BETA, 1, 0.5), (ALPHA, 2, 0.25)]);
@@ -283,7 +280,7 @@ fn the_published_total_is_compared_only_when_every_museum_is_selected() {
     // Every museum: 2018/19 sums to 100 = published 100; 2019/20 sums to 120, published 125.
     let all = view(dataset, LOAN_VENUES, None, "2018-19", "2019-20");
     assert!(all.all_museums_selected);
-    let totals = all.computed_total.as_ref().unwrap();
+    let totals = all.computed_total().unwrap();
     let matched = totals[0].published.as_ref().unwrap();
     assert_eq!((matched.published, matched.difference), (100.0, 0.0));
     assert!(!matched.beyond_rounding);
@@ -306,7 +303,7 @@ fn the_published_total_is_compared_only_when_every_museum_is_selected() {
         "2019-20",
     );
     assert!(named.all_museums_selected);
-    assert_eq!(named.computed_total, all.computed_total);
+    assert_eq!(named.totals, all.totals);
 
     // A subset: Alpha + Beta = 30 and 80, never set against the published 100 and 125,
     // though the published row is still shown as published.
@@ -318,7 +315,7 @@ fn the_published_total_is_compared_only_when_every_museum_is_selected() {
         "2019-20",
     );
     assert!(!subset.all_museums_selected);
-    let totals = subset.computed_total.as_ref().unwrap();
+    let totals = subset.computed_total().unwrap();
     let values: Vec<Option<f64>> = totals.iter().map(|t| t.value).collect();
     assert_eq!(values, [Some(30.0), Some(80.0)]);
     assert!(totals.iter().all(|t| t.published.is_none()));

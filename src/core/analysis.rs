@@ -152,11 +152,13 @@ pub fn total_change(
     base: FinancialYear,
     latest: FinancialYear,
 ) -> Option<TotalChange> {
-    table.computed_total.as_ref()?;
+    table.computed_total()?;
     let museums: Vec<u16> = table.museum_rows.iter().map(|r| r.museum).collect();
     let total_at = |year| {
         let single = single_year_table(dataset, table.metric, &museums, year);
-        let cell = single.computed_total.and_then(|mut totals| totals.pop());
+        let cell = single
+            .computed_total()
+            .and_then(|totals| totals.last().cloned());
         let reporters: Vec<u16> = single
             .museum_rows
             .iter()
@@ -208,8 +210,7 @@ pub fn standings(dataset: &Dataset, table: &TableView) -> Vec<Standing> {
         return Vec::new();
     };
     let total = table
-        .computed_total
-        .as_ref()
+        .computed_total()
         .and_then(|totals| totals[column].value);
     let mut reporting: Vec<(u16, f64)> = table
         .museum_rows
@@ -357,7 +358,7 @@ impl ExtraColumns {
             compare: compare
                 .zip(table.years.last().copied())
                 .and_then(|(base, latest)| CompareYears::new(base, latest)),
-            share: has_museums && table.computed_total.is_some(),
+            share: has_museums && table.computed_total().is_some(),
             standings: has_museums,
         }
     }

@@ -97,7 +97,7 @@ fn published_series(dataset: &Dataset, table: &TableView, unit: Unit) -> Vec<Ser
 /// has no museum rows (sector figures, the national long-run total).
 pub fn series_for(dataset: &Dataset, table: &TableView, choice: SeriesChoice) -> Vec<SeriesInput> {
     let unit = dataset.metric(table.metric).unit;
-    if let (SeriesChoice::Total, Some(totals)) = (choice, &table.computed_total) {
+    if let (SeriesChoice::Total, Some(totals)) = (choice, table.computed_total()) {
         return vec![total_series(table, totals)];
     }
     if table.museum_rows.is_empty() {

@@ -143,7 +143,7 @@ pub fn export_cells(dataset: &Dataset, table: &TableView) -> Vec<ExportCell> {
     for row in &table.museum_rows {
         cells.extend(fact_cells(dataset, table, row, None, "museum"));
     }
-    for total in table.computed_total.iter().flatten() {
+    for total in table.computed_total().into_iter().flatten() {
         let mut note = total.coverage();
         let mut flags = flag_words(dataset, total.flags);
         if let Some(published) = total.published.as_ref().filter(|p| p.beyond_rounding) {

@@ -126,14 +126,60 @@ impl TotalCell {
     }
 }
 
+/// Why a metric is never summed across museums.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoTotal {
+    /// A proportion, a count of museums or already a national figure.
+    NotAddable,
+    /// Partnership per-museum figures: a few museums' own publications, not a sector.
+    PartnershipFigures,
+}
+
+impl NoTotal {
+    /// The sentence under the table.
+    pub fn text(self) -> &'static str {
+        match self {
+            NoTotal::NotAddable => "No total is computed: this figure is a proportion, a count of museums or already a national total, so adding museums would be meaningless.",
+            NoTotal::PartnershipFigures => "No total is computed: the per-museum figures come from a handful of museums' own publications, so adding them would not give a sector total. The sector figure published in the reports is shown as its own row.",
+        }
+    }
+}
+
+/// A view's recomputed total row: one cell per year, or why there is none.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Totals {
+    Computed(Vec<TotalCell>),
+    /// The metric must not be summed.
+    NotSummed(NoTotal),
+    /// The view has no museum rows to add.
+    NoMuseums,
+}
+
+impl Totals {
+    /// The total cells, year by year, when there is a total.
+    pub fn cells(&self) -> Option<&[TotalCell]> {
+        match self {
+            Totals::Computed(cells) => Some(cells),
+            Totals::NotSummed(_) | Totals::NoMuseums => None,
+        }
+    }
+
+    /// Why the metric is not summed, when that is why there is no total.
+    pub fn not_summed(&self) -> Option<NoTotal> {
+        match self {
+            Totals::NotSummed(reason) => Some(*reason),
+            Totals::Computed(_) | Totals::NoMuseums => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableView {
     pub metric: u16,
     pub years: Vec<FinancialYear>,
     pub museum_rows: Vec<Row>,
-    /// `None` with `no_total_reason` set when the metric must not be summed.
-    pub computed_total: Option<Vec<TotalCell>>,
-    pub no_total_reason: Option<&'static str>,
+    /// The recomputed total row, or why there is none.
+    pub totals: Totals,
     /// DCMS's published total row, as published.
     pub published_total: Option<Row>,
     /// The partnership reports' sector figures, as published.
@@ -157,10 +203,15 @@ impl TableView {
             .flat_map(|row| row.cells.iter().filter_map(|cell| cell.fact))
     }
 
+    /// The recomputed total cells, year by year; `None` when the view has no total.
+    pub fn computed_total(&self) -> Option<&[TotalCell]> {
+        self.totals.cells()
+    }
+
     pub fn flags_on_screen(&self) -> u32 {
         let total_flags = self
-            .computed_total
-            .iter()
+            .computed_total()
+            .into_iter()
             .flatten()
             .fold(0, |mask, cell| mask | cell.flags);
         self.facts()
@@ -232,16 +283,13 @@ fn has_any_fact(row: &Row) -> bool {
     row.cells.iter().any(|cell| cell.fact.is_some())
 }
 
-/// Why a total is not shown for this metric, if it must not be computed.
-fn no_total_reason(dataset: &Dataset, metric: u16) -> Option<&'static str> {
+/// Why a metric must not be summed, if it must not.
+fn no_total_reason(dataset: &Dataset, metric: u16) -> Option<NoTotal> {
     let metric = dataset.metric(metric);
     if metric.aggregation == Aggregation::None {
-        return Some("No total is computed: this figure is a proportion, a count of museums or already a national total, so adding museums would be meaningless.");
+        return Some(NoTotal::NotAddable);
     }
-    if metric.dataset == DatasetId::Partnership {
-        return Some("No total is computed: the per-museum figures come from a handful of museums' own publications, so adding them would not give a sector total. The sector figure published in the reports is shown as its own row.");
-    }
-    None
+    (metric.dataset == DatasetId::Partnership).then_some(NoTotal::PartnershipFigures)
 }
 
 /// Sums the museum rows of one year column, keeping coverage and inherited flags.
@@ -361,16 +409,23 @@ pub fn build_table(dataset: &Dataset, state: &ViewState) -> TableView {
     };
     let published_total = aggregate_row(PUBLISHED_TOTAL_ID);
     let sector_row = aggregate_row(SECTOR_ID);
-    let reason = no_total_reason(dataset, metric);
     let comparable = published_total.as_ref().filter(|_| all_museums_selected);
-    let computed_total = (reason.is_none() && !museum_rows.is_empty())
-        .then(|| computed_totals(dataset, metric, &years, &museum_rows, comparable));
+    let totals = match no_total_reason(dataset, metric) {
+        Some(reason) => Totals::NotSummed(reason),
+        None if museum_rows.is_empty() => Totals::NoMuseums,
+        None => Totals::Computed(computed_totals(
+            dataset,
+            metric,
+            &years,
+            &museum_rows,
+            comparable,
+        )),
+    };
     TableView {
         metric,
         years,
         museum_rows,
-        computed_total,
-        no_total_reason: reason,
+        totals,
         published_total,
         sector_row,
         all_museums_selected,
@@ -402,7 +457,7 @@ impl TableView {
     /// A recomputed and a published total are both on screen but not compared, because
     /// only some museums are selected.
     pub fn published_total_not_compared(&self) -> bool {
-        self.computed_total.is_some()
+        self.computed_total().is_some()
             && self.published_total.is_some()
             && !self.all_museums_selected
     }

@@ -115,7 +115,7 @@ pub fn summarise(dataset: &Dataset, table: &TableView, series: SeriesChoice) -> 
     let Some(&latest) = table.years.last() else {
         return no_figures_sentence(label);
     };
-    if let Some(totals) = &table.computed_total {
+    if let Some(totals) = table.computed_total() {
         return total_summary(dataset, table, totals, series, latest);
     }
     let sentences: Vec<String> = [

@@ -96,7 +96,7 @@ fn series_toggle(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
         }
     };
     move || {
-        table.get().computed_total.is_some().then(|| {
+        table.get().computed_total().is_some().then(|| {
             view! {
                 <div class="series-choice" role="group" aria-label="Chart series">
                     {button(SeriesChoice::Museums, "museums", "Each museum")}

@@ -258,8 +258,7 @@ fn published_row(
 fn footer_rows(context: &TableContext) -> impl IntoView {
     let table = context.table;
     let total_row = table
-        .computed_total
-        .as_ref()
+        .computed_total()
         .map(|totals| total_row(context, totals));
     let published_total = table.published_total.as_ref().map(|row| {
         published_row(
@@ -283,8 +282,9 @@ fn footer_rows(context: &TableContext) -> impl IntoView {
 /// Why there is no recomputed total, or why the published one is not compared with it.
 fn notes(table: &TableView) -> impl IntoView {
     let reason = table
-        .no_total_reason
-        .map(|reason| view! { <p class="no-total" id="no-total-reason">{reason}</p> });
+        .totals
+        .not_summed()
+        .map(|reason| view! { <p class="no-total" id="no-total-reason">{reason.text()}</p> });
     let subset_note = table.published_total_not_compared().then(|| {
         view! {
             <p class="no-total">
