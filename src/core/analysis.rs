@@ -4,7 +4,8 @@
 
 use super::format::{signed_percent, signed_value};
 use super::model::{Dataset, Fact, Unit};
-use super::query::{build_table, TableView, ViewState};
+use super::query::{build_table, TableView};
+use super::view_state::ViewState;
 use super::year::FinancialYear;
 
 /// Why a change could not be computed.

@@ -4,7 +4,8 @@
 
 use super::format::{cell_text, format_value, group_thousands};
 use super::model::{Dataset, KnownFlags, Unit};
-use super::query::{ChartKind, Row, SeriesChoice, TableView, TotalCell};
+use super::query::{Row, TableView, TotalCell};
+use super::view_state::{ChartKind, SeriesChoice};
 use super::year::span_text;
 use super::year::FinancialYear;
 

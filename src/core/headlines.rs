@@ -3,8 +3,9 @@
 use super::analysis::percent_change;
 use super::format::signed_percent_to;
 use super::model::{Dataset, Fact, StatedChange};
-use super::query::{ViewState, SECTOR_ID};
+use super::query::SECTOR_ID;
 use super::url_state::to_query;
+use super::view_state::ViewState;
 use super::year::FinancialYear;
 
 #[derive(Debug, Clone, PartialEq)]

@@ -7,11 +7,9 @@
 //! never summed into a sector total.
 
 use super::model::{Aggregation, Dataset, DatasetId, Fact, Qualifier, Status};
+use super::view_state::ViewState;
 use super::year::FinancialYear;
 use std::collections::BTreeSet;
-
-// The view state moved to `view_state`; re-exported so `query::ViewState` keeps working.
-pub use super::view_state::{ChartKind, Page, SeriesChoice, ViewState, DEFAULT_METRIC};
 
 /// DCMS's published total row in `museums.csv`.
 pub const PUBLISHED_TOTAL_ID: &str = "total-dcms-sponsored-museums";

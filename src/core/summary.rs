@@ -3,7 +3,8 @@
 use super::analysis::{percent_change, standings};
 use super::format::format_value;
 use super::model::{Dataset, Unit};
-use super::query::{Row, SeriesChoice, TableView, TotalCell};
+use super::query::{Row, TableView, TotalCell};
+use super::view_state::SeriesChoice;
 use super::year::FinancialYear;
 
 /// "+4.6%" / "−24.5%" / "no change" (defined with the other signed wording in `format`).

@@ -14,10 +14,8 @@ pub const URL_VERSION: &str = "1";
 use super::analysis::CompareYears;
 use super::model::Dataset;
 use super::notice::Notice;
-use super::query::{
-    metric_years, museums_with_data, ChartKind, Page, SeriesChoice, ViewState, DEFAULT_METRIC,
-};
-use super::view_state::YearEnd;
+use super::query::{metric_years, museums_with_data};
+use super::view_state::{ChartKind, Page, SeriesChoice, ViewState, YearEnd, DEFAULT_METRIC};
 use super::year::FinancialYear;
 
 /// A parsed view plus what had to be dropped or corrected on the way.

@@ -2,8 +2,9 @@
 
 use crate::core::chart::{chart_for_view, chart_width, ChartLayout, DrawnChart};
 use crate::core::model::Dataset;
-use crate::core::query::{ChartKind, SeriesChoice, TableView};
+use crate::core::query::TableView;
 use crate::core::summary::summarise;
+use crate::core::view_state::{ChartKind, SeriesChoice};
 use crate::ui::bar_chart::BarChartView;
 use crate::ui::line_chart::LineChartView;
 use crate::ui::store::ViewStore;

@@ -2,7 +2,8 @@
 //! full view, for an iframe.
 
 use crate::core::export::{source_line, view_title};
-use crate::core::query::{ChartKind, TableView};
+use crate::core::query::TableView;
+use crate::core::view_state::ChartKind;
 use crate::ui::chart_panel::ChartFigure;
 use crate::ui::results_table::ResultsTable;
 use crate::ui::store::ViewStore;

@@ -5,7 +5,8 @@ use crate::core::export::{
     attribution, citation, export_cells, file_stem, source_line, standalone_height, standalone_svg,
     to_csv, to_json, view_title, ExportMeta,
 };
-use crate::core::query::{ChartKind, TableView};
+use crate::core::query::TableView;
+use crate::core::view_state::ChartKind;
 use crate::ui::download::{download_png, download_text};
 use crate::ui::store::ViewStore;
 use leptos::prelude::*;

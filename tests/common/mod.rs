@@ -11,8 +11,9 @@ pub mod fixture;
 
 use museum_lending_explorer::core::load_embedded;
 use museum_lending_explorer::core::model::Dataset;
-use museum_lending_explorer::core::query::{build_table, TableView, ViewState};
+use museum_lending_explorer::core::query::{build_table, TableView};
 use museum_lending_explorer::core::url_state::parse_query;
+use museum_lending_explorer::core::view_state::ViewState;
 use museum_lending_explorer::core::year::FinancialYear;
 use std::fs::File;
 use std::path::{Path, PathBuf};
