@@ -93,13 +93,10 @@ fn series_breaks_between(
     latest: FinancialYear,
 ) -> bool {
     let flags = dataset.known_flags;
-    dataset
-        .facts_of_metric(metric)
-        .filter(|f| f.museum == museum)
-        .any(|fact: Fact| {
-            (fact.year > base && fact.year <= latest && fact.flags & flags.series_break != 0)
-                || (fact.year == base && fact.flags & flags.not_comparable != 0)
-        })
+    dataset.facts_of(metric, museum).any(|fact: Fact| {
+        (fact.year > base && fact.year <= latest && fact.flags & flags.series_break != 0)
+            || (fact.year == base && fact.flags & flags.not_comparable != 0)
+    })
 }
 
 /// Change for one museum from `base` to `latest`.

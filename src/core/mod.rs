@@ -8,6 +8,7 @@ pub mod export;
 pub mod format;
 pub mod headlines;
 pub mod markers;
+pub mod metric_index;
 pub mod model;
 pub mod notice;
 pub mod query;

@@ -6,6 +6,7 @@
 //! scans only that range.
 
 use super::markers::{rule_for, FlagRole};
+use super::metric_index::{self, MetricIndex};
 use super::year::FinancialYear;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -486,7 +487,8 @@ impl KnownFlags {
 pub struct Dataset {
     pub file: DataFile,
     pub known_flags: KnownFlags,
-    metric_ranges: Vec<Range<usize>>,
+    /// Per metric: its facts, years, museum runs and museums with figures (built at load).
+    metric_indexes: Vec<MetricIndex>,
     museum_index: HashMap<String, u16>,
     metric_index: HashMap<String, u16>,
 }
@@ -524,8 +526,8 @@ impl Dataset {
         validate_side_tables(&file, &museum_index, &metric_index, &source_index)?;
         Ok(Dataset {
             known_flags: KnownFlags::from_flags(&file.flags),
+            metric_indexes: metric_index::build(&file, &metric_ranges),
             file,
-            metric_ranges,
             museum_index,
             metric_index,
         })
@@ -595,26 +597,46 @@ impl Dataset {
 
     /// All facts of one metric, in museum then year order.
     pub fn facts_of_metric(&self, metric: u16) -> impl Iterator<Item = Fact> + '_ {
-        self.metric_ranges[usize::from(metric)]
+        self.metric_index(metric)
+            .facts
             .clone()
             .map(|i| self.fact(i))
     }
 
+    /// One museum's facts of one metric, in year order (found, not scanned for).
+    pub fn facts_of(&self, metric: u16, museum: u16) -> impl Iterator<Item = Fact> + '_ {
+        self.metric_index(metric)
+            .run_of(museum)
+            .map(|i| self.fact(i))
+    }
+
+    /// One museum's facts of one metric from `from` to `to` (inclusive), in year order,
+    /// found by binary search within the museum's run.
+    pub fn facts_between(
+        &self,
+        metric: u16,
+        museum: u16,
+        from: FinancialYear,
+        to: FinancialYear,
+    ) -> impl Iterator<Item = Fact> + '_ {
+        let run = self.metric_index(metric).run_of(museum);
+        let years = &self.file.facts.year[run.clone()];
+        let start = run.start + years.partition_point(|&y| y < from.0);
+        let end = run.start + years.partition_point(|&y| y <= to.0);
+        (start..end.max(start)).map(|i| self.fact(i))
+    }
+
+    /// What the engine knows about a metric without looking at its cells.
+    pub fn metric_index(&self, metric: u16) -> &MetricIndex {
+        &self.metric_indexes[usize::from(metric)]
+    }
+
     /// The fact for one museum, metric and year, if the data has one.
     pub fn find_fact(&self, metric: u16, museum: u16, year: FinancialYear) -> Option<Fact> {
-        let facts = &self.file.facts;
-        let key = (museum, year.0);
-        let range = self.metric_ranges[usize::from(metric)].clone();
-        let (mut low, mut high) = (range.start, range.end);
-        while low < high {
-            let middle = low + (high - low) / 2;
-            match (facts.museum[middle], facts.year[middle]).cmp(&key) {
-                std::cmp::Ordering::Less => low = middle + 1,
-                std::cmp::Ordering::Greater => high = middle,
-                std::cmp::Ordering::Equal => return Some(self.fact(middle)),
-            }
-        }
-        None
+        let run = self.metric_index(metric).run_of(museum);
+        let years = &self.file.facts.year[run.clone()];
+        let offset = years.binary_search(&year.0).ok()?;
+        Some(self.fact(run.start + offset))
     }
 
     /// The extra text of a fact, if it has any.

@@ -234,29 +234,32 @@ impl TableView {
     }
 }
 
-/// Sorted years for which the data has any row of this metric.
+/// Sorted years for which the data has any row of this metric (indexed at load).
 pub fn metric_years(dataset: &Dataset, metric: u16) -> Vec<FinancialYear> {
-    let years: BTreeSet<FinancialYear> = dataset.facts_of_metric(metric).map(|f| f.year).collect();
-    years.into_iter().collect()
+    dataset.metric_index(metric).years.clone()
 }
 
 /// Museums (not aggregates) with at least one cell of this metric in `years` that is not
-/// "not applicable", sorted by name.
+/// "not applicable", sorted by name. Looks only at each candidate museum's own run of facts.
 pub fn museums_with_data_in(
     dataset: &Dataset,
     metric: u16,
     years: Option<(FinancialYear, FinancialYear)>,
 ) -> Vec<u16> {
-    let museums: BTreeSet<u16> = dataset
-        .facts_of_metric(metric)
-        .filter(|f| !dataset.museum(f.museum).is_aggregate)
-        .filter(|f| f.status != Status::NotApplicable)
-        .filter(|f| years.is_none_or(|(from, to)| (from..=to).contains(&f.year)))
-        .map(|f| f.museum)
-        .collect();
-    let mut museums: Vec<u16> = museums.into_iter().collect();
-    dataset.sort_by_name(&mut museums);
-    museums
+    let index = dataset.metric_index(metric);
+    let Some((from, to)) = years else {
+        return index.museums_with_data.clone();
+    };
+    index
+        .museums_with_data
+        .iter()
+        .copied()
+        .filter(|&museum| {
+            dataset
+                .facts_between(metric, museum, from, to)
+                .any(|f| f.status != Status::NotApplicable)
+        })
+        .collect()
 }
 
 /// Every museum with any data for the metric (what the museum picker enables).
@@ -264,17 +267,27 @@ pub fn museums_with_data(dataset: &Dataset, metric: u16) -> Vec<u16> {
     museums_with_data_in(dataset, metric, None)
 }
 
+/// One museum's row over `years`, walking its run of facts once alongside the years (both
+/// are in year order), so a row costs its cells, not a search per cell.
 fn row_for(dataset: &Dataset, metric: u16, museum: u16, years: &[FinancialYear]) -> Row {
-    Row {
-        museum,
-        cells: years
-            .iter()
-            .map(|&year| Cell {
+    let (Some(&from), Some(&to)) = (years.first(), years.last()) else {
+        return Row {
+            museum,
+            cells: Vec::new(),
+        };
+    };
+    let mut facts = dataset.facts_between(metric, museum, from, to).peekable();
+    let cells = years
+        .iter()
+        .map(|&year| {
+            while facts.next_if(|f| f.year < year).is_some() {}
+            Cell {
                 year,
-                fact: dataset.find_fact(metric, museum, year),
-            })
-            .collect(),
-    }
+                fact: facts.next_if(|f| f.year == year),
+            }
+        })
+        .collect();
+    Row { museum, cells }
 }
 
 fn has_any_fact(row: &Row) -> bool {
