@@ -241,7 +241,7 @@ pub enum LegendItem {
 /// The term a legend entry is listed under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LegendTerm {
-    /// `[b] Series break`.
+    /// `[break]`.
     Marker(Marker),
     /// Statuses and "no figure".
     WordsInTheTable,
@@ -253,7 +253,8 @@ impl LegendTerm {
     /// The term as the legend prints it.
     pub fn text(self) -> String {
         match self {
-            LegendTerm::Marker(marker) => format!("{} {}", marker.text(), marker.title),
+            // The marker is already words; its explanation follows in the legend.
+            LegendTerm::Marker(marker) => marker.text(),
             LegendTerm::WordsInTheTable => "Words in the table".into(),
             LegendTerm::SourceWording => "How the source worded a figure".into(),
         }
@@ -410,7 +411,7 @@ mod tests {
     fn legend_terms_read_as_before() {
         assert_eq!(
             LegendTerm::Marker(Marker::TOTAL_DIFFERS).text(),
-            "[total differs] Published total differs from the museum rows"
+            "[total differs]"
         );
         assert_eq!(LegendTerm::WordsInTheTable.text(), "Words in the table");
         assert_eq!(
