@@ -383,6 +383,19 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "source_url",
 ];
 
+/// The extra columns the cells carry (every cell carries the same keys), in
+/// [`EXTRA_COLUMNS`] order.
+fn extra_columns_of(cells: &[ExportCell]) -> Vec<&'static str> {
+    let keys: Vec<&'static str> = cells
+        .first()
+        .map(|cell| cell.extras.keys().copied().collect())
+        .unwrap_or_default();
+    EXTRA_COLUMNS
+        .into_iter()
+        .filter(|key| keys.contains(key))
+        .collect()
+}
+
 /// RFC 4180 CSV (CRLF, quoted where needed), preceded by `#` comment lines with the
 /// permalink, data version and attribution (readers that skip `#` lines, e.g. pandas
 /// `comment='#'`, get the plain table).
@@ -403,15 +416,7 @@ pub fn to_csv(cells: &[ExportCell], meta: &ExportMeta) -> Result<String, String>
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    // The extra columns the view shows: every cell carries the same keys.
-    let extra: Vec<&'static str> = cells
-        .first()
-        .map(|cell| cell.extras.keys().copied().collect())
-        .unwrap_or_default();
-    let extra: Vec<&'static str> = EXTRA_COLUMNS
-        .into_iter()
-        .filter(|key| extra.contains(key))
-        .collect();
+    let extra = extra_columns_of(cells);
     writer
         .write_record(CSV_COLUMNS.iter().chain(extra.iter()))
         .map_err(|e| e.to_string())?;

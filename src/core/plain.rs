@@ -95,22 +95,33 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// Museum ids in the text replaced by the museums' names ("natural-history-museum" →
-/// "Natural History Museum").
-fn with_museum_names(file: &DataFile, text: &str) -> String {
-    file.museums
+/// Museum and metric ids in the text replaced by their names ("natural-history-museum" →
+/// "Natural History Museum", "uk_loan_venues" → "UK loan venues"); longer ids first, so
+/// `loans_display_uk` is not read as `loans_display`.
+fn with_names(file: &DataFile, text: &str) -> String {
+    let mut names: Vec<(&str, &str)> = file
+        .museums
         .iter()
         .filter(|m| m.id.contains('-'))
-        .fold(text.to_string(), |text, museum| {
-            text.replace(&museum.id, &museum.name)
-        })
+        .map(|m| (m.id.as_str(), m.name.as_str()))
+        .chain(
+            file.metrics
+                .iter()
+                .filter(|m| m.id.contains('_'))
+                .map(|m| (m.id.as_str(), m.label.as_str())),
+        )
+        .collect();
+    names.sort_by_key(|(id, _)| std::cmp::Reverse(id.len()));
+    names
+        .into_iter()
+        .fold(text.to_string(), |text, (id, name)| text.replace(id, name))
 }
 
 /// The file with every free text the app shows rewritten by [`reader_text`]: fact
 /// comments, source notes, total-check explanations, notes on statements, museum notes,
-/// metric caveats and flag meanings. Figures, ids and codes are untouched.
+/// metric definitions and caveats, and flag meanings. Figures, ids and codes are untouched.
 pub fn for_reader(mut file: DataFile) -> DataFile {
-    let clean = |file: &DataFile, text: &str| reader_text(&with_museum_names(file, text));
+    let clean = |file: &DataFile, text: &str| reader_text(&with_names(file, text));
     let comments: Vec<String> = file
         .fact_details
         .iter()
@@ -136,8 +147,14 @@ pub fn for_reader(mut file: DataFile) -> DataFile {
     for museum in &mut file.museums {
         museum.notes = reader_text(&museum.notes);
     }
-    for metric in &mut file.metrics {
-        metric.caveat = reader_text(&metric.caveat);
+    let metric_texts: Vec<(String, String)> = file
+        .metrics
+        .iter()
+        .map(|m| (clean(&file, &m.definition), clean(&file, &m.caveat)))
+        .collect();
+    for (metric, (definition, caveat)) in file.metrics.iter_mut().zip(metric_texts) {
+        metric.definition = definition;
+        metric.caveat = caveat;
     }
     for flag in &mut file.flags {
         flag.meaning = reader_text(&flag.meaning);
