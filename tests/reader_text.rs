@@ -70,7 +70,8 @@ fn report_texts(dataset: &Dataset) -> Vec<String> {
         texts.push(edition.scope);
         for card in edition.groups.into_iter().flat_map(|g| g.cards) {
             texts.extend([card.label, card.figure, card.scope, card.note]);
-            texts.extend([card.editions_text, card.source_title]);
+            texts.extend([card.editions_text, card.source_title, card.counts]);
+            texts.push(card.no_change.to_string());
             if let Some(change) = card.change {
                 texts.push(change.text);
                 texts.extend(change.scope_caveat);

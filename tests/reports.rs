@@ -70,7 +70,7 @@ fn uk_audience_2020_21_reads_as_published_with_the_explorers_change() {
     assert_eq!(uk.value, 1_300_000.0);
     assert_eq!(uk.figure, "at least 1.3 million");
     assert_eq!(uk.scope, "22 national museums");
-    assert_eq!(uk.counts, "people");
+    assert_eq!(uk.counts, "People; 22 national museums");
     let change = uk.change.clone().expect("2019/20 published it");
     assert_eq!(change.base_year, year("2019-20"));
     // (1.3m − 22m) / 22m = −94.09…%, one decimal −94.1, as the report's "down 94%".
@@ -119,6 +119,8 @@ fn a_change_across_editions_of_different_scope_says_so() {
     assert_eq!(objects.change.unwrap().cell.data_percent, "-1.8");
     let first = card(&edition("2017-18"), "objects_display");
     assert_eq!(first.change, None, "no earlier edition");
+    assert_eq!(first.no_change, "The first edition to publish this figure.");
+    assert_eq!(objects_no_change(), "");
 }
 
 #[test]
@@ -159,10 +161,17 @@ fn related_figures_share_a_row() {
     );
     let apprentices = card(&latest, "apprenticeships");
     assert_eq!(apprentices.figure, "66");
+    assert_eq!(apprentices.counts, "22 national museums");
     assert_eq!(card(&latest, "museums_with_apprenticeships").figure, "15");
     assert_eq!(card(&latest, "new_partners_uk").figure, "62");
     assert_eq!(card(&latest, "new_partners_international").figure, "63");
     // A figure published once has no sparkline, and says so in words.
     assert_eq!(apprentices.sparkline, None);
     assert_eq!(apprentices.editions_text, "Published for 2020/21 only.");
+    assert_eq!(apprentices.no_change, "", "the editions text says it");
+}
+
+/// A card with a change has nothing to explain.
+fn objects_no_change() -> &'static str {
+    card(&edition("2019-20"), "objects_display").no_change
 }

@@ -5,7 +5,7 @@
 
 use super::analysis::{museum_change, ChangeCell};
 use super::format::{format_qualified, signed_percent};
-use super::model::{Dataset, Fact};
+use super::model::{Dataset, Fact, Unit};
 use super::plain::reader_text;
 use super::query::SECTOR_ID;
 use super::sparkline::{sparkline, Sparkline};
@@ -103,11 +103,16 @@ pub struct ReportCard {
     pub value: f64,
     /// At its published precision: "at least 1.3 million".
     pub figure: String,
-    /// What it counts: "people", "count".
-    pub counts: &'static str,
+    /// What it counts and across how many museums: "People; 22 national museums", or
+    /// just the museums for plain counts (the label says what is counted).
+    pub counts: String,
     /// "22 national museums".
     pub scope: String,
     pub change: Option<EditionChange>,
+    /// Why there is no change, when other editions published the figure: "The first
+    /// edition to publish this figure." Empty when there is a change or only one edition
+    /// (which [`ReportCard::editions_text`] says).
+    pub no_change: &'static str,
     pub sparkline: Option<Sparkline>,
     /// The sentence under the sparkline: "Published for 2017/18, 2019/20 and 2020/21."
     pub editions_text: String,
@@ -194,6 +199,21 @@ fn edition_change(dataset: &Dataset, fact: &Fact, earlier: Option<&Fact>) -> Opt
     })
 }
 
+/// "People; 22 national museums"; "22 national museums" for plain counts.
+fn counts_text(unit: Unit, scope: &str) -> String {
+    let words = unit.words();
+    let mut first = words.chars();
+    let capitalised: String = first
+        .next()
+        .map(|c| c.to_uppercase().chain(first).collect())
+        .unwrap_or_default();
+    match (unit, scope.is_empty()) {
+        (Unit::Count, _) => scope.to_string(),
+        (_, true) => capitalised,
+        (_, false) => format!("{capitalised}; {scope}"),
+    }
+}
+
 /// "Published for 2017/18 only." / "Published for 2017/18, 2019/20 and 2020/21."
 fn editions_text(years: &[FinancialYear]) -> String {
     let labels: Vec<String> = years.iter().map(|y| y.label()).collect();
@@ -215,6 +235,7 @@ fn card(dataset: &Dataset, fact: &Fact, series: &[Fact]) -> ReportCard {
         .filter_map(|f| Some((f.year, f.value?)))
         .collect();
     let years: Vec<FinancialYear> = points.iter().map(|(y, _)| *y).collect();
+    let change = edition_change(dataset, fact, earlier);
     ReportCard {
         metric: fact.metric,
         metric_id: metric.id.clone(),
@@ -222,9 +243,14 @@ fn card(dataset: &Dataset, fact: &Fact, series: &[Fact]) -> ReportCard {
         year: fact.year,
         value,
         figure: format_qualified(value, metric.unit, fact.qualifier),
-        counts: metric.unit.words(),
+        counts: counts_text(metric.unit, &scope_of(dataset, fact)),
         scope: scope_of(dataset, fact),
-        change: edition_change(dataset, fact, earlier),
+        change: change.clone(),
+        no_change: match (&change, earlier, points.len()) {
+            (Some(_), _, _) | (None, _, 0..=1) => "",
+            (None, None, _) => "The first edition to publish this figure.",
+            (None, Some(_), _) => "No change computed: the earlier figure is zero.",
+        },
         sparkline: (points.len() > 1)
             .then(|| sparkline(&points, fact.year))
             .flatten(),

@@ -10,8 +10,9 @@ use crate::ui::headlines_page::{view_link, CheckedClaims};
 use crate::ui::store::ViewStore;
 use leptos::prelude::*;
 
-/// The change since the previous edition, or why there is none.
-fn change_line(change: Option<EditionChange>) -> impl IntoView {
+/// The change since the previous edition, or why there is none (nothing for a figure
+/// published once: the editions line says so).
+fn change_line(change: Option<EditionChange>, no_change: &'static str) -> impl IntoView {
     match change {
         Some(change) => view! {
             <p
@@ -24,10 +25,9 @@ fn change_line(change: Option<EditionChange>) -> impl IntoView {
             {change.scope_caveat.map(|text| view! { <p class="card-caveat">{text}</p> })}
         }
         .into_any(),
-        None => view! {
-            <p class="card-change card-change-none">"No earlier edition published this figure."</p>
-        }
-        .into_any(),
+        None => (!no_change.is_empty())
+            .then(|| view! { <p class="card-change card-change-none">{no_change}</p> })
+            .into_any(),
     }
 }
 
@@ -80,15 +80,15 @@ fn card_view(store: ViewStore, card: ReportCard) -> impl IntoView {
         >
             <h4 class="card-label">{card.label.clone()}</h4>
             <p class="card-figure">{card.figure.clone()}</p>
-            <p class="card-counts">{format!("{}; {}", card.counts, card.scope)}</p>
-            {change_line(card.change.clone())}
+            <p class="card-counts">{card.counts.clone()}</p>
+            {change_line(card.change.clone(), card.no_change)}
             {sparkline}
             <p class="card-editions">{card.editions_text.clone()}</p>
             {(!card.note.is_empty()).then(|| view! { <p class="card-note">{card.note.clone()}</p> })}
             <p class="card-links">
                 "Source: "
                 <a href=card.source_url.clone() rel="noopener">{card.source_title.clone()}</a>
-                {format!(" ({}). ", card.source_publisher)}
+                {format!(", {}. ", card.source_publisher)}
                 {view_link(store, card.explorer_query.clone(), "See it in the explorer".into())}
             </p>
         </article>
@@ -121,8 +121,9 @@ fn edition_view(store: ViewStore, edition: Edition) -> impl IntoView {
         .into_iter()
         .map(|group| group_view(store, group))
         .collect_view();
+    let labelled_by = heading_id.clone();
     view! {
-        <section class="edition" data-edition=edition.year.slug() aria-labelledby=heading_id.clone()>
+        <section class="edition" data-edition=edition.year.slug() aria-labelledby=labelled_by>
             <h3 id=heading_id>{edition.title}</h3>
             {scope}
             {groups}
