@@ -14,7 +14,7 @@ use museum_lending_explorer::core::format::{
 use museum_lending_explorer::core::headlines::{headlines, stated_text, Verdict};
 use museum_lending_explorer::core::model::Unit;
 use museum_lending_explorer::core::query::{build_table, PublishedComparison};
-use museum_lending_explorer::core::summary::summarise;
+use museum_lending_explorer::core::summary::{summarise, summarise_view};
 use museum_lending_explorer::core::view_state::SeriesChoice;
 use std::path::Path;
 
@@ -391,8 +391,11 @@ fn summary_states_change_break_and_leader() {
         &range(dataset, "uk_loan_venues", "2015-16", "2023-24"),
     );
     let summary = summarise(dataset, &table, SeriesChoice::Museums);
-    assert!(summary.starts_with("UK loan venues of the 14 reporting museums fell from 1,347 in 2015/16 to 1,017 in 2023/24 (\u{2212}24.5%)"), "{summary}");
-    assert!(summary.contains("series break in 2016/17"), "{summary}");
+    // Sums of the museum rows in values.csv: 1,347 (2015/16), 1,270 (2016/17), 1,017
+    // (2023/24). The sentence leads with the comparable stretch since the 2016/17 break
+    // (−253 / 1,270 = −19.9%), then the whole span (−330 / 1,347 = −24.5%) with its caveat.
+    assert!(summary.starts_with("Since the series break in 2016/17, UK loan venues of the 14 reporting museums fell from 1,270 in 2016/17 to 1,017 in 2023/24 (\u{2212}19.9%); the highest in 2023/24 was "), "{summary}");
+    assert!(summary.ends_with(". Over the whole span they fell from 1,347 in 2015/16 to 1,017 in 2023/24 (\u{2212}24.5%), across a series break in 2016/17, so not like for like."), "{summary}");
     let leader = standings(dataset, &table)[0];
     assert!(
         summary.contains(&format!(
@@ -414,9 +417,66 @@ fn summary_states_change_break_and_leader() {
         &range(dataset, "audience_display_uk", "2019-20", "2020-21"),
     );
     let summary = summarise(dataset, &sector, SeriesChoice::Museums);
+    // The sector's figures worded as the reports published them.
     assert!(
-        summary.contains("fell from 22,000,000 in 2019/20 to 1,300,000 in 2020/21 (\u{2212}94.1%)"),
+        summary.contains(
+            "fell from at least 22 million in 2019/20 to at least 1.3 million in 2020/21 (\u{2212}94.1%)"
+        ),
         "{summary}"
+    );
+}
+
+#[test]
+fn summary_follows_the_compare_year() {
+    let dataset = dataset();
+    let table = build_table(
+        dataset,
+        &range(dataset, "uk_loan_venues", "2015-16", "2023-24"),
+    );
+    // 1,265 in 2019/20 (values.csv, 14 museums) to 1,017: −248 / 1,265 = −19.6%, no break
+    // in between, and nothing about the longer span.
+    let leader = dataset
+        .museum(standings(dataset, &table)[0].museum)
+        .name
+        .clone();
+    assert_eq!(
+        summarise_view(dataset, &table, SeriesChoice::Museums, Some(year("2019-20"))),
+        format!("UK loan venues of the 14 reporting museums fell from 1,265 in 2019/20 to 1,017 in 2023/24 (\u{2212}19.6%); the highest in 2023/24 was {leader} with 202.")
+    );
+    // A compare year before the break: the change crosses it and says so.
+    let across = summarise_view(
+        dataset,
+        &table,
+        SeriesChoice::Museums,
+        Some(year("2015-16")),
+    );
+    assert!(across.starts_with("UK loan venues of the 14 reporting museums fell from 1,347 in 2015/16 to 1,017 in 2023/24 (\u{2212}24.5%), across a series break in 2016/17, so not like for like;"), "{across}");
+    assert!(!across.contains("Over the whole span"), "{across}");
+    // No compare year: the same as `summarise`.
+    assert_eq!(
+        summarise_view(dataset, &table, SeriesChoice::Museums, None),
+        summarise(dataset, &table, SeriesChoice::Museums)
+    );
+    // The sector row follows the compare year too: 2017/18 to 2020/21 is 18.4m to 1.3m,
+    // −92.9%, and the two figures cover 17 then 22 museums.
+    let sector = build_table(
+        dataset,
+        &range(dataset, "audience_display_uk", "2017-18", "2020-21"),
+    );
+    let summary = summarise_view(
+        dataset,
+        &sector,
+        SeriesChoice::Museums,
+        Some(year("2019-20")),
+    );
+    assert!(
+        summary.starts_with("Audience for loaned objects in the UK for all national museums (as published) fell from at least 22 million in 2019/20 to at least 1.3 million in 2020/21 (\u{2212}94.1%)."),
+        "{summary}"
+    );
+    let whole = summarise(dataset, &sector, SeriesChoice::Museums);
+    assert!(
+        whole.contains("fell from at least 18.4 million in 2017/18 to at least 1.3 million in 2020/21 (\u{2212}92.9%); the figures cover different museums (17 national museums, then 22 national museums)"),
+        "{whole}"
     );
 }
 

@@ -229,10 +229,14 @@ fn legend_for_uk_loan_venues_2017_18_explains_the_differing_total_and_missing_fi
     let total_differs = entries
         .iter()
         .find(|e| e.item == LegendItem::Marker(Marker::TOTAL_DIFFERS))
-        .expect("the published total row carries [t]");
-    assert_eq!(
-        total_differs.term().text(),
-        "[t] Published total differs from the museum rows"
+        .expect("the published total row carries [total differs]");
+    assert_eq!(total_differs.term().text(), "[total differs]");
+    assert!(
+        total_differs
+            .explanation
+            .starts_with("DCMS's published total differs from the sum of the museum rows"),
+        "{}",
+        total_differs.explanation
     );
     assert!(!total_differs.explanation.is_empty());
     // The Wallace Collection's figure was not published that year.

@@ -5,9 +5,11 @@ mod common;
 
 use common::{dataset, view_from_query as view};
 use museum_lending_explorer::core::export::{
-    citation, data_version, export_cells, file_stem, standalone_svg, to_csv, to_json, ExportMeta,
-    CSV_COLUMNS,
+    citation, data_version, export_cells, export_view, file_stem, standalone_svg, to_csv, to_json,
+    ExportMeta, ExtraValue, CSV_COLUMNS, EXTRA_COLUMNS,
 };
+use museum_lending_explorer::core::query::build_table;
+use museum_lending_explorer::core::url_state::parse_query;
 use museum_lending_explorer::core::{embedded_data_version, EMBEDDED_JSON};
 
 fn meta() -> ExportMeta {
@@ -195,4 +197,93 @@ fn names_versions_svg_and_citation() {
         text.ends_with("https://example.org/?v=1 (accessed 24 November 2026)."),
         "{text}"
     );
+}
+
+#[test]
+fn csv_and_json_carry_the_change_share_and_rank_the_view_shows() {
+    let dataset = dataset();
+    let query = "?metric=uk_loan_venues&from=2016-17&to=2023-24&compare=2019-20";
+    let parsed = parse_query(dataset, query).state;
+    let table = build_table(dataset, &parsed);
+    let cells = export_view(dataset, &table, parsed.compare);
+    let text = to_csv(&cells, &meta()).unwrap();
+    let mut reader = csv::ReaderBuilder::new()
+        .comment(Some(b'#'))
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let expected: Vec<&str> = CSV_COLUMNS
+        .iter()
+        .chain(EXTRA_COLUMNS.iter())
+        .copied()
+        .collect();
+    assert_eq!(headers, expected);
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert!(records.iter().all(|r| r.len() == headers.len()));
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let find = |museum: &str, year: &str| {
+        records
+            .iter()
+            .find(|r| &r[0] == museum && &r[3] == year)
+            .unwrap()
+    };
+    // values.csv: British Museum 195 (2019/20) → 145 (2023/24): −50, −25.6%; 145 of the
+    // recomputed 1,017 is 14.3%, third after the Natural History Museum (202) and the V&A
+    // (168), of 14 museums.
+    let bm = find("british-museum", "2023/24");
+    let field = |record: &csv::StringRecord, name: &str| record[column(name)].to_string();
+    assert_eq!(field(bm, "change_from"), "2019/20");
+    assert_eq!(field(bm, "change"), "-50");
+    assert_eq!(field(bm, "change_pct"), "-25.6");
+    assert_eq!(field(bm, "share_pct"), "14.3");
+    assert_eq!(field(bm, "rank"), "3");
+    assert_eq!(field(bm, "rank_of"), "14");
+    // Earlier years of the row leave the extra columns empty.
+    let earlier = find("british-museum", "2019/20");
+    assert!(EXTRA_COLUMNS.iter().all(|c| field(earlier, c).is_empty()));
+    // The recomputed total: 1,265 → 1,017, −248, −19.6%; no share or rank.
+    let total = find("total", "2023/24");
+    assert_eq!(field(total, "change"), "-248");
+    assert_eq!(field(total, "change_pct"), "-19.6");
+    assert_eq!(field(total, "rank"), "");
+
+    // JSON: the same keys on every cell, null where empty.
+    let json: serde_json::Value =
+        serde_json::from_str(&to_json(dataset, &table, &cells, &meta()).unwrap()).unwrap();
+    let bm = json["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["museum_id"] == "british-museum" && c["year"] == "2023/24")
+        .unwrap();
+    assert_eq!(bm["change_pct"], -25.6);
+    assert_eq!(bm["share_pct"], 14.3);
+    assert_eq!(bm["rank"], 3);
+    assert!(json["cells"][0]["change_pct"].is_null());
+
+    // Without a compare year the change columns are left out; share and rank stay, as
+    // in the table.
+    let plain = export_view(dataset, &table, None);
+    let keys: Vec<&str> = plain[0].extras.keys().copied().collect();
+    assert_eq!(keys, ["rank", "rank_of", "share_pct"]);
+    // A view without museum rows (a published national total) shows none of them.
+    let national = view(dataset, "?metric=visits_total_longrun");
+    assert!(export_view(dataset, &national, None)
+        .iter()
+        .all(|c| c.extras.is_empty()));
+}
+
+#[test]
+fn sector_change_in_the_download_is_the_reports_change() {
+    let dataset = dataset();
+    let query = "?metric=audience_display_uk&from=2019-20&to=2020-21&compare=2019-20";
+    let parsed = parse_query(dataset, query).state;
+    let table = build_table(dataset, &parsed);
+    let cells = export_view(dataset, &table, parsed.compare);
+    let sector = cells
+        .iter()
+        .find(|c| c.row_kind == "sector" && c.year == "2020/21")
+        .unwrap();
+    // 22m → 1.3m: −94.1%, the exact stored values in `value`.
+    assert_eq!(sector.extras["change_pct"], ExtraValue::Number(-94.1));
+    assert_eq!(sector.value, Some(1_300_000.0));
 }

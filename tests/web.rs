@@ -138,7 +138,13 @@ async fn recomputed_2017_18_total_sits_beside_the_published_one() {
     let text = total.text_content().unwrap();
     assert!(text.contains("14 of 15 museums reported"), "{text}");
     assert!(text.contains("DCMS published 1,336"), "{text}");
-    assert!(app.text_of("#legend").contains("Published total differs"));
+    // The marker is words, and the legend explains it in plain English.
+    let legend = app.text_of("#legend");
+    assert!(legend.contains("[total differs]"), "{legend}");
+    assert!(
+        legend.contains("DCMS's published total differs from the sum of the museum rows"),
+        "{legend}"
+    );
     assert!(app.text_of("#notes").contains("Note 2:"));
     assert!(app
         .text_of("#attribution")
@@ -485,4 +491,78 @@ async fn embed_view_is_minimal_with_source_and_link_back() {
     let table =
         mount_at("?v=1&metric=uk_loan_venues&from=2019-20&to=2019-20&view=table&embed=1").await;
     assert_eq!(table.value_of("british-museum", "2019-20"), "195");
+}
+
+#[wasm_bindgen_test]
+async fn reports_page_shows_each_editions_figures_as_cards() {
+    // The old link form still opens the page.
+    let app = mount_at("?page=headlines").await;
+    let card = |metric: &str, year: &str| {
+        app.get(&format!("[data-card=\"{metric}\"][data-year=\"{year}\"]"))
+    };
+    let uk = card("audience_display_uk", "2020-21");
+    assert_eq!(uk.get_attribute("data-value").as_deref(), Some("1300000"));
+    let text = uk.text_content().unwrap();
+    assert!(text.contains("at least 1.3 million"), "{text}");
+    assert!(text.contains("22 national museums"), "{text}");
+    // The sector change 2019/20 → 2020/21, by the explorer's rule: −94.1%.
+    let change = uk.query_selector("[data-change-pct]").unwrap().unwrap();
+    assert_eq!(
+        change.get_attribute("data-change-pct").as_deref(),
+        Some("-94.1")
+    );
+    assert_eq!(
+        change.get_attribute("data-change-base").as_deref(),
+        Some("2019-20")
+    );
+    assert!(uk
+        .query_selector("svg.sparkline circle.current")
+        .unwrap()
+        .is_some());
+    // Related figures side by side, in one group.
+    let apprentices = card("apprenticeships", "2020-21");
+    let group = apprentices.closest(".card-group").unwrap().unwrap();
+    assert!(group
+        .query_selector("[data-card=\"museums_with_apprenticeships\"]")
+        .unwrap()
+        .is_some());
+    // Every edition, and the checked statements below them.
+    assert_eq!(app.count("section.edition"), 5);
+    assert!(app.count("[data-claim]") > 0);
+    // A card's link opens its explorer view.
+    let link: HtmlElement = uk
+        .query_selector("a[href^=\"?v=1&metric=audience_display_uk\"]")
+        .unwrap()
+        .expect("each card links to its explorer view")
+        .unchecked_into();
+    link.click();
+    settle().await;
+    assert!(
+        app.find("[data-card]").is_none(),
+        "the explorer replaced the page"
+    );
+    assert!(window()
+        .location()
+        .search()
+        .unwrap()
+        .starts_with("?v=1&metric=audience_display_uk"));
+}
+
+#[wasm_bindgen_test]
+async fn summary_follows_the_compare_year() {
+    let app = mount_at("?v=1&metric=uk_loan_venues&from=2015-16&to=2023-24&compare=2019-20").await;
+    let summary = app.text_of("#view-summary");
+    // 1,265 (2019/20) to 1,017 (2023/24): −19.6%, as the change column's total.
+    assert!(
+        summary.starts_with(
+            "UK loan venues of the 14 reporting museums fell from 1,265 in 2019/20 to 1,017 in 2023/24 (\u{2212}19.6%)"
+        ),
+        "{summary}"
+    );
+    let without = mount_at("?v=1&metric=uk_loan_venues&from=2015-16&to=2023-24").await;
+    let summary = without.text_of("#view-summary");
+    assert!(
+        summary.starts_with("Since the series break in 2016/17, "),
+        "{summary}"
+    );
 }

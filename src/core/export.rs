@@ -1,12 +1,17 @@
 //! Downloads of exactly the view on screen (CSV, JSON, standalone SVG) and its citation.
 //! Pure functions of the table; the UI only hands the result to the browser.
 
+use super::analysis::{
+    museum_change, standings, total_change, ChangeCell, CompareYears, ExtraColumns, Standing,
+    ACROSS_BREAK_WORDS,
+};
 use super::format::NO_FIGURE;
 use super::markers::{markers_in, Marker};
-use super::model::{Dataset, DatasetId, Fact, FactDetail};
+use super::model::{Dataset, DatasetId, Fact, FactDetail, Unit};
 use super::query::{Row, TableView};
-use super::year::span_text;
+use super::year::{span_text, FinancialYear};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// Stable fingerprint of the embedded data (FNV-1a, 64 bits), so a download says which
 /// version of the data it came from. Not a security hash.
@@ -62,7 +67,47 @@ pub struct ExportCell {
     pub note: String,
     pub source: String,
     pub source_url: String,
+    /// The change, share and rank columns the view shows ([`EXTRA_COLUMNS`]), filled on
+    /// each row's last-year cell and empty on the others; no keys when the view shows none.
+    #[serde(flatten)]
+    pub extras: BTreeMap<&'static str, ExtraValue>,
 }
+
+/// One value of a change, share or rank column.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ExtraValue {
+    Number(f64),
+    Whole(usize),
+    Text(String),
+    /// Not this cell's column (an earlier year) or no figure: empty in CSV, `null` in JSON.
+    Empty,
+}
+
+impl ExtraValue {
+    fn csv_text(&self) -> String {
+        match self {
+            ExtraValue::Number(n) => n.to_string(),
+            ExtraValue::Whole(n) => n.to_string(),
+            ExtraValue::Text(text) => text.clone(),
+            ExtraValue::Empty => String::new(),
+        }
+    }
+}
+
+/// The extra columns, in the order the CSV gives them after [`CSV_COLUMNS`]: base year,
+/// absolute and percentage change (one decimal, as the table's `data-change-pct`) and why
+/// there is none or what to beware of; share of the recomputed total (per cent, one
+/// decimal); rank and how many museums were ranked.
+pub const EXTRA_COLUMNS: [&str; 7] = [
+    "change_from",
+    "change",
+    "change_pct",
+    "change_note",
+    "share_pct",
+    "rank",
+    "rank_of",
+];
 
 /// What goes with every download.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -130,6 +175,7 @@ fn fact_cells(
                     .unwrap_or_default(),
                 source: source.map(|s| s.title.clone()).unwrap_or_default(),
                 source_url: source.map(|s| s.url.clone()).unwrap_or_default(),
+                extras: BTreeMap::new(),
             }
         })
         .collect()
@@ -178,6 +224,7 @@ pub fn export_cells(dataset: &Dataset, table: &TableView) -> Vec<ExportCell> {
             note,
             source: "Recomputed by this explorer from the museum rows above".into(),
             source_url: String::new(),
+            extras: BTreeMap::new(),
         });
     }
     if let Some(row) = &table.published_total {
@@ -193,6 +240,120 @@ pub fn export_cells(dataset: &Dataset, table: &TableView) -> Vec<ExportCell> {
         cells.extend(fact_cells(dataset, table, row, None, "sector"));
     }
     cells
+}
+
+/// The cells of the view as [`export_cells`], with the change (from `compare`), share and
+/// rank columns the table shows for it ([`ExtraColumns::for_table`]).
+pub fn export_view(
+    dataset: &Dataset,
+    table: &TableView,
+    compare: Option<FinancialYear>,
+) -> Vec<ExportCell> {
+    let mut cells = export_cells(dataset, table);
+    let extras = ExtraColumns::for_table(table, compare);
+    let shown = shown_extra_columns(extras);
+    if shown.is_empty() {
+        return cells;
+    }
+    let latest = table.years.last().map(|y| y.label());
+    let ranked = standings(dataset, table);
+    let unit = dataset.metric(table.metric).unit;
+    for cell in &mut cells {
+        let mut values: BTreeMap<&'static str, ExtraValue> =
+            shown.iter().map(|&key| (key, ExtraValue::Empty)).collect();
+        if Some(&cell.year) == latest.as_ref() {
+            if let Some(years) = extras.compare {
+                change_values(dataset, table, cell, years, unit, &mut values);
+            }
+            if cell.row_kind == "museum" {
+                standing_values(dataset, &ranked, cell, &mut values);
+            }
+        }
+        cell.extras = values;
+    }
+    cells
+}
+
+/// The keys of the extra columns `extras` shows, in [`EXTRA_COLUMNS`] order.
+fn shown_extra_columns(extras: ExtraColumns) -> Vec<&'static str> {
+    EXTRA_COLUMNS
+        .into_iter()
+        .filter(|key| match *key {
+            "share_pct" => extras.share,
+            "rank" | "rank_of" => extras.standings,
+            _ => extras.compare.is_some(),
+        })
+        .collect()
+}
+
+/// The change of the cell's row from `years.base` to `years.latest`, by the table's rule:
+/// the recomputed total's change for the total row, each published row's own otherwise.
+fn change_values(
+    dataset: &Dataset,
+    table: &TableView,
+    cell: &ExportCell,
+    years: CompareYears,
+    unit: Unit,
+    values: &mut BTreeMap<&'static str, ExtraValue>,
+) {
+    let change = if cell.row_kind == "total" {
+        match total_change(dataset, table, years.base, years.latest) {
+            Some(total) => total.change,
+            None => return,
+        }
+    } else {
+        let row = match cell.row_kind {
+            "published_total" => table.published_total.as_ref(),
+            "sector" => table.sector_row.as_ref(),
+            _ => table
+                .museum_rows
+                .iter()
+                .find(|r| dataset.museum(r.museum).id == cell.museum_id),
+        };
+        let Some(row) = row else { return };
+        museum_change(dataset, table.metric, row.museum, years.base, years.latest)
+    };
+    let words = ChangeCell::new(&change, unit);
+    values.insert("change_from", ExtraValue::Text(years.base.label()));
+    if let Ok(change) = change {
+        values.insert("change", ExtraValue::Number(change.absolute));
+        if let Some(percent) = change.percent {
+            values.insert(
+                "change_pct",
+                ExtraValue::Number((percent * 10.0).round() / 10.0),
+            );
+        }
+        if change.crosses_break {
+            values.insert("change_note", ExtraValue::Text(ACROSS_BREAK_WORDS.into()));
+        }
+    } else {
+        values.insert("change_note", ExtraValue::Text(words.text));
+    }
+}
+
+/// Share and rank of a museum row in the view's last year.
+fn standing_values(
+    dataset: &Dataset,
+    ranked: &[Standing],
+    cell: &ExportCell,
+    values: &mut BTreeMap<&'static str, ExtraValue>,
+) {
+    let Some(standing) = ranked
+        .iter()
+        .find(|s| dataset.museum(s.museum).id == cell.museum_id)
+    else {
+        return;
+    };
+    if let (Some(share), true) = (standing.share, values.contains_key("share_pct")) {
+        values.insert(
+            "share_pct",
+            ExtraValue::Number((share * 10.0).round() / 10.0),
+        );
+    }
+    if values.contains_key("rank") {
+        values.insert("rank", ExtraValue::Whole(standing.rank));
+        values.insert("rank_of", ExtraValue::Whole(standing.of));
+    }
 }
 
 /// The attribution of the dataset the metric comes from.
@@ -222,6 +383,19 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "source_url",
 ];
 
+/// The extra columns the cells carry (every cell carries the same keys), in
+/// [`EXTRA_COLUMNS`] order.
+fn extra_columns_of(cells: &[ExportCell]) -> Vec<&'static str> {
+    let keys: Vec<&'static str> = cells
+        .first()
+        .map(|cell| cell.extras.keys().copied().collect())
+        .unwrap_or_default();
+    EXTRA_COLUMNS
+        .into_iter()
+        .filter(|key| keys.contains(key))
+        .collect()
+}
+
 /// RFC 4180 CSV (CRLF, quoted where needed), preceded by `#` comment lines with the
 /// permalink, data version and attribution (readers that skip `#` lines, e.g. pandas
 /// `comment='#'`, get the plain table).
@@ -242,28 +416,39 @@ pub fn to_csv(cells: &[ExportCell], meta: &ExportMeta) -> Result<String, String>
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
+    let extra = extra_columns_of(cells);
     writer
-        .write_record(CSV_COLUMNS)
+        .write_record(CSV_COLUMNS.iter().chain(extra.iter()))
         .map_err(|e| e.to_string())?;
     for cell in cells {
         let value = cell.value.map(|v| v.to_string()).unwrap_or_default();
+        let extras: Vec<String> = extra
+            .iter()
+            .map(|key| {
+                cell.extras
+                    .get(key)
+                    .map(ExtraValue::csv_text)
+                    .unwrap_or_default()
+            })
+            .collect();
+        let fixed = [
+            cell.museum_id.as_str(),
+            &cell.museum,
+            cell.row_kind,
+            &cell.year,
+            &cell.metric_id,
+            &cell.metric,
+            &cell.unit,
+            &value,
+            &cell.status,
+            &cell.qualifier,
+            &cell.flags,
+            &cell.note,
+            &cell.source,
+            &cell.source_url,
+        ];
         writer
-            .write_record([
-                cell.museum_id.as_str(),
-                &cell.museum,
-                cell.row_kind,
-                &cell.year,
-                &cell.metric_id,
-                &cell.metric,
-                &cell.unit,
-                &value,
-                &cell.status,
-                &cell.qualifier,
-                &cell.flags,
-                &cell.note,
-                &cell.source,
-                &cell.source_url,
-            ])
+            .write_record(fixed.into_iter().chain(extras.iter().map(String::as_str)))
             .map_err(|e| e.to_string())?;
     }
     let bytes = writer.into_inner().map_err(|e| e.to_string())?;

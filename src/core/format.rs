@@ -102,9 +102,35 @@ pub fn format_value(value: f64, unit: Unit) -> String {
     }
 }
 
-/// A figure with its published wording ("at least 900", "approx. 80%").
+/// A figure with its published wording ("at least 900", "approx. 80%"). A figure the
+/// source gave in millions ("over 18.4m", "4.6m") is printed as it was published: "at
+/// least 18.4 million", "4.6 million"; downloads keep the exact stored value.
 pub fn format_qualified(value: f64, unit: Unit, qualifier: Qualifier) -> String {
-    qualifier.apply_to(format_value(value, unit))
+    match published_millions(value, unit, qualifier) {
+        Some(millions) if qualifier == Qualifier::Rounded => millions,
+        Some(millions) => qualifier.apply_to(millions),
+        None => qualifier.apply_to(format_value(value, unit)),
+    }
+}
+
+/// "18.4 million", "22 million": a figure of a million or more, stored as a whole number
+/// of hundred thousands, that the source worded loosely (at least, approx., rounded), so
+/// it was evidently published in millions. `None` for any other figure.
+pub fn published_millions(value: f64, unit: Unit, qualifier: Qualifier) -> Option<String> {
+    let counts_things = matches!(
+        unit,
+        Unit::Visits | Unit::Instances | Unit::Venues | Unit::Count | Unit::People
+    );
+    let tenths = value / 100_000.0;
+    let in_millions = value.abs() >= 1_000_000.0 && tenths.fract() == 0.0;
+    (qualifier != Qualifier::Exact && counts_things && in_millions).then(|| {
+        let millions = tenths / 10.0;
+        if millions.fract() == 0.0 {
+            format!("{} million", signed_whole(millions))
+        } else {
+            format!("{millions:.1} million").replace('-', "\u{2212}")
+        }
+    })
 }
 
 /// What a table cell says: the figure with its wording, the reason there is none, or
@@ -170,7 +196,48 @@ mod tests {
         assert_eq!(format_qualified(66.0, Unit::Count, Qualifier::Exact), "66");
         assert_eq!(
             format_qualified(10_500_000.0, Unit::Visits, Qualifier::Rounded),
-            "10,500,000 (rounded)"
+            "10.5 million"
+        );
+        assert_eq!(
+            format_qualified(75.0, Unit::Percent, Qualifier::Rounded),
+            "75% (rounded)"
+        );
+    }
+
+    #[test]
+    fn figures_published_in_millions_read_as_published() {
+        assert_eq!(
+            format_qualified(18_400_000.0, Unit::People, Qualifier::AtLeast),
+            "at least 18.4 million"
+        );
+        assert_eq!(
+            format_qualified(1_300_000.0, Unit::People, Qualifier::AtLeast),
+            "at least 1.3 million"
+        );
+        assert_eq!(
+            format_qualified(22_000_000.0, Unit::People, Qualifier::AtLeast),
+            "at least 22 million"
+        );
+        assert_eq!(
+            format_qualified(4_600_000.0, Unit::People, Qualifier::Rounded),
+            "4.6 million"
+        );
+        // Exact figures and figures not in whole hundred thousands keep every digit.
+        assert_eq!(
+            format_qualified(22_000_000.0, Unit::Visits, Qualifier::Exact),
+            "22,000,000"
+        );
+        assert_eq!(
+            format_qualified(1_234_567.0, Unit::People, Qualifier::AtLeast),
+            "at least 1,234,567"
+        );
+        assert_eq!(
+            format_qualified(900_000.0, Unit::People, Qualifier::AtLeast),
+            "at least 900,000"
+        );
+        assert_eq!(
+            published_millions(2_000_000.0, Unit::Gbp, Qualifier::Approx),
+            None
         );
         assert_eq!(Status::NotPublished.words(), "not published");
     }

@@ -1,4 +1,5 @@
-//! Flag codes become short visible markers with a legend, as GOV.UK tables use `[b]`, `[r]`.
+//! Flag codes become short visible markers in words (`[break]`, `[revised]`) with a
+//! plain-English key, the legend, below the table.
 //!
 //! [`FLAG_TABLE`] is the one description of every flag code: the marker it shows (if any)
 //! and the rule of the engine it triggers (if any). Both the markers and the dataset's
@@ -19,27 +20,27 @@ pub struct Marker {
 impl Marker {
     /// Before a year whose figures are not comparable with earlier ones.
     pub const SERIES_BREAK: Marker = Marker {
-        symbol: "b",
+        symbol: "break",
         title: "Series break",
     };
     /// On a change that spans a series break (the change column).
     pub const CHANGE_ACROSS_BREAK: Marker = Marker {
-        symbol: "b",
+        symbol: "break",
         title: "Across a series break: not like for like",
     };
     /// A year the Covid-19 closures affected.
     pub const COVID: Marker = Marker {
-        symbol: "c",
+        symbol: "Covid",
         title: "Covid-19: compare with caution",
     };
     /// A published total that is not the sum of its museum rows.
     pub const TOTAL_DIFFERS: Marker = Marker {
-        symbol: "t",
+        symbol: "total differs",
         title: "Published total differs from the museum rows",
     };
     /// For a flag code [`FLAG_TABLE`] does not know.
     pub const OTHER: Marker = Marker {
-        symbol: "*",
+        symbol: "caveat",
         title: "Other caveat",
     };
 
@@ -47,7 +48,7 @@ impl Marker {
         Marker { symbol, title }
     }
 
-    /// `[b]`: the marker as the table prints it.
+    /// `[break]`: the marker as the table prints it.
     pub fn text(self) -> String {
         format!("[{}]", self.symbol)
     }
@@ -75,14 +76,18 @@ pub struct FlagRule {
     pub marker: Option<Marker>,
     /// `None`: no rule of the engine reads it.
     pub role: Option<FlagRole>,
+    /// What the marker tells a reader, in plain English (the legend's explanation); empty
+    /// for information-only flags, which show no marker.
+    pub reader: &'static str,
 }
 
 impl FlagRule {
-    const fn marked(code: &'static str, marker: Marker) -> FlagRule {
+    const fn marked(code: &'static str, marker: Marker, reader: &'static str) -> FlagRule {
         FlagRule {
             code,
             marker: Some(marker),
             role: None,
+            reader,
         }
     }
 
@@ -91,6 +96,7 @@ impl FlagRule {
             code,
             marker: None,
             role: None,
+            reader: "",
         }
     }
 
@@ -104,35 +110,76 @@ impl FlagRule {
 
 /// Every flag code the data uses, with its marker and engine role.
 pub const FLAG_TABLE: &[FlagRule] = &[
-    FlagRule::marked("break_in_series", Marker::SERIES_BREAK).acting_as(FlagRole::SeriesBreak),
-    FlagRule::marked("method_break", Marker::SERIES_BREAK).acting_as(FlagRole::SeriesBreak),
-    FlagRule::marked("method_break_unnoted", Marker::SERIES_BREAK).acting_as(FlagRole::SeriesBreak),
+    FlagRule::marked(
+        "break_in_series",
+        Marker::SERIES_BREAK,
+        "DCMS marks a break in the series: figures from this year on are not directly comparable with earlier years.",
+    )
+    .acting_as(FlagRole::SeriesBreak),
+    FlagRule::marked(
+        "method_break",
+        Marker::SERIES_BREAK,
+        "A DCMS note says the method, definition or coverage changes from this year, so earlier figures are not comparable.",
+    )
+    .acting_as(FlagRole::SeriesBreak),
+    FlagRule::marked(
+        "method_break_unnoted",
+        Marker::SERIES_BREAK,
+        "The figure falls by more than 90% from the year before with no note in this release; earlier DCMS releases footnoted a change of method here.",
+    )
+    .acting_as(FlagRole::SeriesBreak),
     FlagRule::marked(
         "smg_method_break",
-        Marker::new("nc", "Not comparable with later years"),
+        Marker::new("not comparable", "Not comparable with later years"),
+        "Before 2016/17 the Science Museum Group's sites were counted separately (note 19), so this figure is not comparable with 2016/17 onwards.",
     )
     .acting_as(FlagRole::NotComparable),
-    FlagRule::marked("revised", Marker::new("r", "Revised by DCMS")),
+    FlagRule::marked(
+        "revised",
+        Marker::new("revised", "Revised by DCMS"),
+        "DCMS says this figure was revised since its previous release (note 2).",
+    ),
     FlagRule::marked(
         "changed_since_2018_19_release",
-        Marker::new("r18", "Changed since the 2018/19 release"),
+        Marker::new("changed", "Changed since the 2018/19 release"),
+        "The figure differs from the one in DCMS's 2018/19 release, or that release no longer shows it.",
     ),
-    FlagRule::marked("covid_caution", Marker::COVID).acting_as(FlagRole::CovidCaution),
+    FlagRule::marked(
+        "covid_caution",
+        Marker::COVID,
+        "The year was affected by Covid-19 closures and restrictions; DCMS advises caution when comparing (note 1).",
+    )
+    .acting_as(FlagRole::CovidCaution),
     FlagRule::marked(
         "site_closed",
-        Marker::new("s", "Site closed for part of the year"),
+        Marker::new("closed", "Site closed for part of the year"),
+        "The museum was closed for refurbishment for all or part of the year, so the figure is partial.",
     ),
-    FlagRule::marked("definition_differs", Marker::new("d", "Definition differs")),
-    FlagRule::marked("under_recorded", Marker::new("u", "Under-recorded")),
+    FlagRule::marked(
+        "definition_differs",
+        Marker::new("different definition", "Definition differs"),
+        "This museum counts something slightly different from the indicator's definition (for example under-16s instead of under-18s); see the DCMS notes below.",
+    ),
+    FlagRule::marked(
+        "under_recorded",
+        Marker::new("under-recorded", "Under-recorded"),
+        "DCMS says this figure was not recorded for much of the year and is likely far too low (note 28).",
+    ),
     FlagRule::marked(
         "suspect_duplicate_of_visits",
-        Marker::new("dup", "Suspected copying error"),
+        Marker::new("copying error?", "Suspected copying error"),
+        "The figure equals the museum's total visits, evidently copied into the wrong column of the DCMS table; it is left out of the recomputed total.",
     )
     .acting_as(FlagRole::SuspectDuplicate),
-    FlagRule::marked("total_differs_from_sum", Marker::TOTAL_DIFFERS),
+    FlagRule::marked(
+        "total_differs_from_sum",
+        Marker::TOTAL_DIFFERS,
+        "DCMS's published total differs from the sum of the museum rows by more than rounding; hover over the total for the figures and the cause.",
+    ),
     FlagRule::marked(
         "total_includes_tyne_wear",
-        Marker::new("tw", "Includes Tyne and Wear Museums"),
+        Marker::new("incl. Tyne and Wear", "Includes Tyne and Wear Museums"),
+        "The published total includes Tyne and Wear Museums, although DCMS's note 8 says they are left out.",
     ),
     FlagRule::information_only("published_total"),
     FlagRule::information_only("nil_coded_zero"),
@@ -164,12 +211,19 @@ pub fn markers_in(dataset: &Dataset, mask: u32) -> Vec<Marker> {
 }
 
 /// Plain-English explanation of a marker: the meanings of the flags behind it.
+/// Each flag's reader text from [`FLAG_TABLE`]; a code the table does not know falls back
+/// to the data's meaning (already rewritten for readers when the data was loaded).
 pub fn explain(dataset: &Dataset, marker: Marker, mask: u32) -> Vec<String> {
-    dataset
+    let mut texts: Vec<String> = dataset
         .flags_in(mask)
         .filter(|flag| marker_for_flag(&flag.code) == Some(marker))
-        .map(|flag| flag.meaning.clone())
-        .collect()
+        .map(|flag| match rule_for(&flag.code) {
+            Some(rule) if !rule.reader.is_empty() => rule.reader.to_string(),
+            _ => flag.meaning.clone(),
+        })
+        .collect();
+    texts.dedup();
+    texts
 }
 
 /// What one legend entry explains.
@@ -187,7 +241,7 @@ pub enum LegendItem {
 /// The term a legend entry is listed under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LegendTerm {
-    /// `[b] Series break`.
+    /// `[break]`.
     Marker(Marker),
     /// Statuses and "no figure".
     WordsInTheTable,
@@ -199,7 +253,8 @@ impl LegendTerm {
     /// The term as the legend prints it.
     pub fn text(self) -> String {
         match self {
-            LegendTerm::Marker(marker) => format!("{} {}", marker.text(), marker.title),
+            // The marker is already words; its explanation follows in the legend.
+            LegendTerm::Marker(marker) => marker.text(),
             LegendTerm::WordsInTheTable => "Words in the table".into(),
             LegendTerm::SourceWording => "How the source worded a figure".into(),
         }
@@ -316,6 +371,27 @@ mod tests {
     }
 
     #[test]
+    fn every_marked_flag_explains_itself_in_words() {
+        for rule in FLAG_TABLE {
+            assert_eq!(
+                rule.marker.is_some(),
+                !rule.reader.is_empty(),
+                "{}",
+                rule.code
+            );
+            if let Some(marker) = rule.marker {
+                // Words, not curator shorthand: no marker is a one- or two-letter code.
+                assert!(marker.symbol.len() >= 5, "{}", marker.symbol);
+                assert!(
+                    !crate::core::plain::is_internal(rule.reader),
+                    "{}",
+                    rule.code
+                );
+            }
+        }
+    }
+
+    #[test]
     fn markers_come_from_the_flag_table() {
         assert_eq!(marker_for_flag("method_break"), Some(Marker::SERIES_BREAK));
         assert_eq!(marker_for_flag("covid_caution"), Some(Marker::COVID));
@@ -327,7 +403,7 @@ mod tests {
         assert_eq!(marker_for_flag("a_code_nobody_wrote"), Some(Marker::OTHER));
         assert_eq!(
             marker_for_flag("smg_method_break").map(Marker::text),
-            Some("[nc]".to_string())
+            Some("[not comparable]".to_string())
         );
     }
 
@@ -335,7 +411,7 @@ mod tests {
     fn legend_terms_read_as_before() {
         assert_eq!(
             LegendTerm::Marker(Marker::TOTAL_DIFFERS).text(),
-            "[t] Published total differs from the museum rows"
+            "[total differs]"
         );
         assert_eq!(LegendTerm::WordsInTheTable.text(), "Words in the table");
         assert_eq!(

@@ -515,8 +515,11 @@ impl Dataset {
     }
 
     /// Validates a parsed file and builds its indexes.
+    /// The free text the app shows is rewritten for readers here, once
+    /// ([`for_reader`](super::plain::for_reader)); the data files keep the curators' text.
     pub fn from_file(file: DataFile) -> Result<Dataset, DataError> {
         validate_header(&file)?;
+        let file = super::plain::for_reader(file);
         let museum_index = index_by_id("museum", file.museums.iter().map(|m| m.id.as_str()))?;
         let metric_index = index_by_id("metric", file.metrics.iter().map(|m| m.id.as_str()))?;
         let source_index = index_by_id("source", file.sources.iter().map(|s| s.id.as_str()))?;

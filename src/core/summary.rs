@@ -1,7 +1,7 @@
 //! The plain-English sentence under each chart, written from the engine's numbers.
 
 use super::analysis::{percent_change, standings};
-use super::format::format_value;
+use super::format::{cell_text, format_value};
 use super::model::{Dataset, Unit};
 use super::query::{Row, TableView, TotalCell};
 use super::view_state::SeriesChoice;
@@ -48,14 +48,85 @@ impl Span {
     fn is_single_year(self) -> bool {
         self.first.column == self.last.column
     }
+
+    /// The span of the columns from `start` on; `None` when none of them has a figure.
+    fn of_from(values: &[Option<f64>], start: usize) -> Option<Span> {
+        let span = Span::of(values.get(start..)?)?;
+        let shift = |point: Point| Point {
+            column: point.column + start,
+            ..point
+        };
+        Some(Span {
+            first: shift(span.first),
+            last: shift(span.last),
+        })
+    }
+}
+
+/// What a row's sentence describes: the stretch it leads with and, when that is the
+/// stretch since the last series break, the whole (not like-for-like) span after it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Stretches {
+    lead: Span,
+    /// The series break year the lead starts at.
+    since_break: Option<FinancialYear>,
+    /// The whole span, mentioned after the lead with its caveat.
+    longer: Option<Span>,
+}
+
+impl Stretches {
+    /// The compare year to the last year when a compare year is chosen (and a figure
+    /// follows it); otherwise the latest comparable stretch (from the last series break)
+    /// followed by the whole span; otherwise the whole span.
+    fn choose(
+        values: &[Option<f64>],
+        years: &[FinancialYear],
+        compare: Option<FinancialYear>,
+        breaks_in: impl Fn(Span) -> Vec<FinancialYear>,
+    ) -> Option<Stretches> {
+        let whole = Span::of(values)?;
+        let column_of = |year: FinancialYear| years.iter().position(|&y| y == year);
+        let from_column =
+            |column: usize| Span::of_from(values, column).filter(|span| !span.is_single_year());
+        let whole_only = Stretches {
+            lead: whole,
+            since_break: None,
+            longer: None,
+        };
+        if let Some(compared) = compare.and_then(column_of).and_then(from_column) {
+            return Some(Stretches {
+                lead: compared,
+                ..whole_only
+            });
+        }
+        let last_break = breaks_in(whole).last().copied();
+        let recent = last_break
+            .and_then(column_of)
+            .and_then(from_column)
+            .filter(|recent| *recent != whole);
+        Some(match recent {
+            Some(recent) => Stretches {
+                lead: recent,
+                since_break: last_break,
+                longer: Some(whole),
+            },
+            None => whole_only,
+        })
+    }
 }
 
 fn change_clause(unit: Unit, years: &[FinancialYear], span: Span) -> String {
     let (first, last) = (span.first, span.last);
-    let (a, b) = (
+    let words = (
         format_value(first.value, unit),
         format_value(last.value, unit),
     );
+    worded_change_clause(years, span, words)
+}
+
+/// "fell from A in 2019/20 to B in 2020/21 (−94.1%)", with A and B worded by the caller.
+fn worded_change_clause(years: &[FinancialYear], span: Span, (a, b): (String, String)) -> String {
+    let (first, last) = (span.first, span.last);
     let pct = percent_change(first.value, last.value)
         .map(|p| format!(" ({})", signed_percent(p)))
         .unwrap_or_default();
@@ -98,6 +169,19 @@ fn break_warning(years: &[FinancialYear]) -> String {
     }
 }
 
+/// "Over the whole span they fell from … (−24.5%), across series breaks in …, so not like
+/// for like." — after a lead that covered only the stretch since the last break.
+fn longer_span_sentence(change: String, warning: String) -> String {
+    format!(" Over the whole span they {change}{warning}.")
+}
+
+/// "Since the series break in 2016/17, " before a lead that starts at that break.
+fn since_break_words(since_break: Option<FinancialYear>) -> String {
+    since_break
+        .map(|year| format!("since the series break in {year}, "))
+        .unwrap_or_default()
+}
+
 /// "the 14 reporting museums", "the one reporting museum".
 fn reporting_museums(count: usize) -> String {
     match count {
@@ -110,17 +194,29 @@ fn no_figures_sentence(label: &str) -> String {
     format!("There are no {label} figures for this selection.")
 }
 
-/// One or two sentences describing the view.
+/// One or two sentences describing the view, with no compare year chosen.
 pub fn summarise(dataset: &Dataset, table: &TableView, series: SeriesChoice) -> String {
+    summarise_view(dataset, table, series, None)
+}
+
+/// One to three sentences describing the view. With a compare year, the change is from
+/// that year to the last; without one, the sentence leads with the latest comparable
+/// stretch (from the last series break) and then gives the whole span with its caveat.
+pub fn summarise_view(
+    dataset: &Dataset,
+    table: &TableView,
+    series: SeriesChoice,
+    compare: Option<FinancialYear>,
+) -> String {
     let label = &dataset.metric(table.metric).label;
-    let Some(&latest) = table.years.last() else {
+    if table.years.is_empty() {
         return no_figures_sentence(label);
-    };
+    }
     if let Some(totals) = table.computed_total() {
-        return total_summary(dataset, table, totals, series, latest);
+        return total_summary(dataset, table, totals, series, compare);
     }
     let sentences: Vec<String> = [
-        published_sentence(dataset, table),
+        published_sentence(dataset, table, compare),
         museums_sentence(dataset, table),
     ]
     .into_iter()
@@ -139,29 +235,39 @@ fn total_summary(
     table: &TableView,
     totals: &[TotalCell],
     series: SeriesChoice,
-    latest: FinancialYear,
+    compare: Option<FinancialYear>,
 ) -> String {
     let metric = dataset.metric(table.metric);
     let values: Vec<Option<f64>> = totals.iter().map(|t| t.value).collect();
-    let Some(span) = Span::of(&values) else {
+    let breaks_in = |span| breaks_between(dataset, table.museum_rows.iter(), span);
+    let Some(stretches) = Stretches::choose(&values, &table.years, compare, breaks_in) else {
         return format!(
             "None of the selected museums reported {} for these years.",
             metric.label
         );
     };
+    let span = stretches.lead;
     let last_total = &totals[span.last.column];
     let mut sentence = if span.is_single_year() {
         total_in_one_year(dataset, table, last_total, span)
     } else {
-        total_over_years(dataset, table, totals, span)
+        since_break_words(stretches.since_break) + &total_over_years(dataset, table, totals, span)
     };
     if let Some(published) = last_total.published_differs() {
         sentence.push_str(&format!(" ({})", published.published_words(metric.unit)));
     }
     if series == SeriesChoice::Museums || table.museum_rows.len() > 1 {
+        // Standings are of the view's last year.
+        let latest = table.years[table.years.len() - 1];
         sentence.push_str(&leader_clause(dataset, table, latest));
     }
-    capitalise(sentence + ".")
+    let longer = stretches.longer.map(|whole| {
+        longer_span_sentence(
+            change_clause(metric.unit, &table.years, whole),
+            break_warning(&breaks_in(whole)),
+        )
+    });
+    capitalise(sentence + ".") + &longer.unwrap_or_default()
 }
 
 /// "In 2017/18, the 14 reporting museums had 1,279 UK loan venues in total".
@@ -250,8 +356,13 @@ fn museums_sentence(dataset: &Dataset, table: &TableView) -> Option<String> {
     })
 }
 
-/// The published sector (or DCMS total) row: its change over the view, with scope caveats.
-fn published_sentence(dataset: &Dataset, table: &TableView) -> Option<String> {
+/// The published sector (or DCMS total) row: its change over the view (or from the
+/// compare year), figures worded as published, with scope caveats.
+fn published_sentence(
+    dataset: &Dataset,
+    table: &TableView,
+    compare: Option<FinancialYear>,
+) -> Option<String> {
     let metric = dataset.metric(table.metric);
     let (unit, label) = (metric.unit, &metric.label);
     let row = table
@@ -264,11 +375,15 @@ fn published_sentence(dataset: &Dataset, table: &TableView) -> Option<String> {
         "all DCMS-sponsored museums (as published)"
     };
     let values: Vec<Option<f64>> = row.cells.iter().map(|c| c.value()).collect();
-    let span = Span::of(&values)?;
+    let breaks_in = |span| breaks_between(dataset, std::iter::once(row), span);
+    let stretches = Stretches::choose(&values, &table.years, compare, breaks_in)?;
+    let span = stretches.lead;
+    // As published: "at least 22 million", not 22,000,000.
+    let worded = |point: Point| cell_text(row.cells[point.column].fact, unit);
     if span.is_single_year() {
         return Some(format!(
             "{label} for {who}: {} in {}.",
-            format_value(span.first.value, unit),
+            worded(span.first),
             table.years[span.first.column]
         ));
     }
@@ -281,11 +396,20 @@ fn published_sentence(dataset: &Dataset, table: &TableView) -> Option<String> {
         [a, b] if a != b => format!("; the figures cover different museums ({a}, then {b})"),
         _ => String::new(),
     };
-    Some(capitalise(format!(
-        "{label} for {who} {}{}{scope_note}.",
-        change_clause(unit, &table.years, span),
-        break_warning(&breaks_between(dataset, std::iter::once(row), span))
-    )))
+    let change = |span: Span| {
+        worded_change_clause(&table.years, span, (worded(span.first), worded(span.last)))
+    };
+    let longer = stretches
+        .longer
+        .map(|whole| longer_span_sentence(change(whole), break_warning(&breaks_in(whole))));
+    Some(
+        capitalise(format!(
+            "{}{label} for {who} {}{}{scope_note}.",
+            since_break_words(stretches.since_break),
+            change(span),
+            break_warning(&breaks_in(span))
+        )) + &longer.unwrap_or_default(),
+    )
 }
 
 fn capitalise(text: String) -> String {

@@ -8,12 +8,12 @@ use crate::ui::chart_panel::ChartPanel;
 use crate::ui::compare_control::CompareControl;
 use crate::ui::data_downloads::DataDownloads;
 use crate::ui::embed_view::EmbedView;
-use crate::ui::headlines_page::HeadlinesPage;
 use crate::ui::history;
 use crate::ui::legend::Legend;
 use crate::ui::metric_picker::MetricPicker;
 use crate::ui::museum_picker::MuseumPicker;
 use crate::ui::notices::Notices;
+use crate::ui::reports_page::ReportsPage;
 use crate::ui::results_table::ResultsTable;
 use crate::ui::share_panel::SharePanel;
 use crate::ui::sources_panel::SourcesPanel;
@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// "Explorer" and "Headlines recomputed": pressed is the page shown.
+/// "Explorer" and "The reports": pressed is the page shown.
 fn page_nav(store: ViewStore, page: Memo<Page>) -> impl IntoView {
     let tab = move |target: Page, data_page: Option<&'static str>, label: &'static str| {
         view! {
@@ -67,7 +67,7 @@ fn page_nav(store: ViewStore, page: Memo<Page>) -> impl IntoView {
     view! {
         <nav class="page-nav" aria-label="Pages">
             {tab(Page::Explorer, None, "Explorer")}
-            {tab(Page::Headlines, Some("headlines"), "Headlines recomputed")}
+            {tab(Page::Headlines, Some("headlines"), "The reports")}
         </nav>
     }
 }
@@ -106,7 +106,7 @@ fn full_page(store: ViewStore, table: Memo<TableView>, page: Memo<Page>) -> impl
             <Notices store=store />
             {page_nav(store, page)}
             {move || match page.get() {
-                Page::Headlines => view! { <HeadlinesPage store=store /> }.into_any(),
+                Page::Headlines => view! { <ReportsPage store=store /> }.into_any(),
                 Page::Explorer => explorer_page(store, table).into_any(),
             }}
             <DataDownloads />
@@ -118,7 +118,7 @@ fn full_page(store: ViewStore, table: Memo<TableView>, page: Memo<Page>) -> impl
 fn keep_tab_title(dataset: &'static Dataset, table: Memo<TableView>, page: Memo<Page>) {
     Effect::new(move |_| {
         let title = match page.get() {
-            Page::Headlines => "Headlines recomputed".to_string(),
+            Page::Headlines => "The reports: headline figures".to_string(),
             Page::Explorer => view_title(dataset, &table.get()),
         };
         document().set_title(&format!("{title} – UK national museums explorer"));

@@ -3,7 +3,7 @@
 use crate::core::chart::{chart_for_view, chart_width, ChartLayout, DrawnChart};
 use crate::core::model::Dataset;
 use crate::core::query::TableView;
-use crate::core::summary::summarise;
+use crate::core::summary::summarise_view;
 use crate::core::view_state::{ChartKind, SeriesChoice};
 use crate::ui::bar_chart::BarChartView;
 use crate::ui::line_chart::LineChartView;
@@ -48,7 +48,10 @@ fn draw(
 pub fn ChartFigure(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     let dataset = store.dataset;
     let window_width = window_width();
-    let summary = Memo::new(move |_| summarise(dataset, &table.get(), store.state.get().series));
+    let summary = Memo::new(move |_| {
+        let state = store.state.get();
+        summarise_view(dataset, &table.get(), state.series, state.compare)
+    });
     let chart = move || {
         let view = table.get();
         let series = store.state.get().series;

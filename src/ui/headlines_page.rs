@@ -1,19 +1,18 @@
-//! `?page=headlines`: each change the publications state in words, beside the engine's
-//! recomputation from the published levels, with a verdict. Generated from the data.
+//! The checked statements on the reports page (`?page=headlines`): each change the
+//! publications state in words, beside the engine's recomputation from the published
+//! levels, with a verdict. Generated from the data.
 
 use crate::core::format::format_qualified;
 use crate::core::format::signed_percent;
-use crate::core::headlines::{
-    headlines, sector_levels, stated_text, Headline, SectorLevels, Verdict,
-};
+use crate::core::headlines::{headlines, stated_text, Headline, Verdict};
 use crate::core::model::{Dataset, Fact};
-use crate::core::url_state::{parse_query, to_query};
-use crate::core::view_state::ViewState;
+use crate::core::url_state::parse_query;
 use crate::ui::store::ViewStore;
 use leptos::prelude::*;
 
-/// A link to another view that stays in the app (no reload) when clicked.
-fn view_link(store: ViewStore, query: String, text: String) -> impl IntoView {
+/// A link to another view that stays in the app (no reload) when clicked, and opens it
+/// at the top of the page.
+pub fn view_link(store: ViewStore, query: String, text: String) -> impl IntoView {
     let target = query.clone();
     view! {
         <a
@@ -21,6 +20,7 @@ fn view_link(store: ViewStore, query: String, text: String) -> impl IntoView {
             on:click=move |ev| {
                 ev.prevent_default();
                 store.navigate(parse_query(store.dataset, &target).state);
+                window().scroll_to_with_x_and_y(0.0, 0.0);
             }
         >
             {text}
@@ -96,7 +96,7 @@ fn claim_item(store: ViewStore, headline: Headline) -> impl IntoView {
         >
             <h3>{format!("{metric_label}, {} to {}", claim.from_year, claim.to_year)}</h3>
             <p class="claim-wording">
-                "“" {claim.wording.clone()} "” (paraphrased) – "
+                "In the publication’s words, paraphrased: " {claim.wording.clone()} " – "
                 {source.map(|s| view! { <a href=s.url.clone() rel="noopener">{s.title.clone()}</a> })}
                 {source.map(|s| format!(", {}", s.publisher))}
             </p>
@@ -108,75 +108,20 @@ fn claim_item(store: ViewStore, headline: Headline) -> impl IntoView {
     }
 }
 
-/// One row of the sector-figures table: the metric (linking to its view) and its levels.
-fn levels_row(store: ViewStore, levels: SectorLevels) -> impl IntoView {
-    let dataset = store.dataset;
-    let entry = dataset.metric(levels.metric);
-    let figures = levels
-        .facts
-        .iter()
-        .map(|fact| {
-            let scope = dataset
-                .detail(fact.index)
-                .map(|d| d.scope.clone())
-                .unwrap_or_default();
-            format!(
-                "{}: {} ({scope})",
-                fact.year,
-                level_text(dataset, Some(*fact))
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    let query = to_query(dataset, &ViewState::for_metric(levels.metric));
-    view! {
-        <tr data-headline-metric=entry.id.clone()>
-            <th scope="row">{view_link(store, query, entry.label.clone())}</th>
-            <td>{figures}</td>
-        </tr>
-    }
-}
-
-fn levels_table(store: ViewStore) -> impl IntoView {
-    let rows = sector_levels(store.dataset)
-        .into_iter()
-        .map(|levels| levels_row(store, levels))
-        .collect_view();
-    view! {
-        <table class="levels-table">
-            <caption>"Sector totals as the reports publish them; the number of museums covered changes between editions."</caption>
-            <thead>
-                <tr>
-                    <th scope="col">"Metric"</th>
-                    <th scope="col">"Published figures (scope)"</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
-    }
-}
-
+/// Every statement the publications make about a change, recomputed, with its verdict.
 #[component]
-pub fn HeadlinesPage(store: ViewStore) -> impl IntoView {
-    let dataset = store.dataset;
-    let claims = headlines(dataset)
+pub fn CheckedClaims(store: ViewStore) -> impl IntoView {
+    let claims = headlines(store.dataset)
         .into_iter()
         .map(|headline| claim_item(store, headline))
         .collect_view();
-    let back = to_query(
-        dataset,
-        &ViewState::for_metric(store.state.get_untracked().metric),
-    );
     view! {
-        <section class="headlines-page" id="headlines">
-            <h2>"Headlines: what the publications say, recomputed"</h2>
+        <section class="checked-claims" aria-labelledby="claims-title">
+            <h2 id="claims-title">"What the publications say changed, checked"</h2>
             <p>
                 "The Museum Partnership Reports and the National Museum Directors' Council state some changes in words. Each is listed with the change this explorer recomputes from the two published levels, where both exist. A change is reproduced when the recomputed figure, rounded as the statement is, equals it."
             </p>
-            <p>{view_link(store, back, "Back to the explorer".into())}</p>
             <ol class="claims">{claims}</ol>
-            <h2>"Headline figures as published (all national museums)"</h2>
-            {levels_table(store)}
         </section>
     }
 }

@@ -17,6 +17,7 @@ pub mod line_chart;
 pub mod metric_picker;
 pub mod museum_picker;
 pub mod notices;
+pub mod reports_page;
 pub mod results_table;
 pub mod share_panel;
 pub mod sources_panel;

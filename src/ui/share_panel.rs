@@ -2,7 +2,7 @@
 
 use crate::core::embedded_data_version;
 use crate::core::export::{
-    attribution, citation, export_cells, file_stem, source_line, standalone_height, standalone_svg,
+    attribution, citation, export_view, file_stem, source_line, standalone_height, standalone_svg,
     to_csv, to_json, view_title, ExportMeta,
 };
 use crate::core::query::TableView;
@@ -103,13 +103,13 @@ fn report(status: RwSignal<String>, result: Result<(), String>, what: &str) {
 }
 
 fn export_csv(store: ViewStore, table: &TableView) -> Result<(), String> {
-    let cells = export_cells(store.dataset, table);
+    let cells = export_view(store.dataset, table, store.state.get_untracked().compare);
     to_csv(&cells, &export_meta(store, table))
         .and_then(|csv| download_text(&file_name(store, table, "csv"), "text/csv", &csv))
 }
 
 fn export_json(store: ViewStore, table: &TableView) -> Result<(), String> {
-    let cells = export_cells(store.dataset, table);
+    let cells = export_view(store.dataset, table, store.state.get_untracked().compare);
     to_json(store.dataset, table, &cells, &export_meta(store, table))
         .and_then(|json| download_text(&file_name(store, table, "json"), "application/json", &json))
 }
