@@ -10,9 +10,9 @@
 //! the row where the duplicate is and the row where the first one was.
 
 use crate::core::model::{
-    Aggregation, DataFile, DatasetId, DatasetInfo, EarlierRelease, FactColumns, FactDetail, FlagDef, Metric,
-    Museum, Note, Qualifier, Revision, Source, StatedChange, Status, TotalCheck, Unit,
-    FORMAT_VERSION,
+    Aggregation, DataFile, DatasetId, DatasetInfo, EarlierRelease, FactColumns, FactDetail,
+    FlagDef, Metric, Museum, Note, Qualifier, Revision, Source, StatedChange, Status, TotalCheck,
+    Unit, FORMAT_VERSION,
 };
 use crate::core::year::FinancialYear;
 use serde::de::DeserializeOwned;

@@ -4,14 +4,20 @@
 
 pub mod analysis;
 pub mod chart;
+pub mod coverage;
 pub mod export;
 pub mod format;
 pub mod headlines;
+pub mod marker_links;
 pub mod markers;
 pub mod model;
 pub mod notice;
+pub mod page_export;
+pub mod page_url;
 pub mod query;
+pub mod revisions;
 pub mod summary;
+pub mod totals_audit;
 pub mod url_state;
 pub mod view_state;
 pub mod year;

@@ -857,7 +857,12 @@ fn validate_side_tables(
 fn validate_earlier_release(file: &DataFile) -> Result<(), DataError> {
     let release = &file.release_2018_19;
     let n = release.len();
-    if [release.metric.len(), release.year.len(), release.value.len()] != [n, n, n] {
+    if [
+        release.metric.len(),
+        release.year.len(),
+        release.value.len(),
+    ] != [n, n, n]
+    {
         return Err(DataError(
             "release_2018_19: columns have different lengths".into(),
         ));
@@ -877,7 +882,9 @@ fn validate_earlier_release(file: &DataFile) -> Result<(), DataError> {
         }
         let key = (value.metric, value.museum, value.year.0);
         if previous.is_some_and(|p| p >= key) {
-            return Err(problem("not sorted by metric, museum, year, or a duplicate"));
+            return Err(problem(
+                "not sorted by metric, museum, year, or a duplicate",
+            ));
         }
         previous = Some(key);
     }
