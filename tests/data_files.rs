@@ -317,12 +317,11 @@ fn earlier_release_is_embedded_whole() {
     let rows = text.lines().count() - 1;
     let embedded = &load_embedded().unwrap().file.release_2018_19;
     assert_eq!(embedded.len(), rows);
-    let with_value = text
-        .lines()
-        .skip(1)
-        .filter(|l| !l.ends_with(','))
-        .count();
-    assert_eq!(embedded.values().filter(|v| v.value.is_some()).count(), with_value);
+    let with_value = text.lines().skip(1).filter(|l| !l.ends_with(',')).count();
+    assert_eq!(
+        embedded.values().filter(|v| v.value.is_some()).count(),
+        with_value
+    );
 }
 
 #[test]

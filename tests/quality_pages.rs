@@ -1,6 +1,7 @@
 //! The coverage, revisions and published-totals pages against the curated CSVs: every count
 //! the pages print is recomputed here from the CSV rows (not from the engine), and checked
 //! against the curators' own files (`totals_check.csv`, `revisions.csv`).
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
@@ -57,7 +58,11 @@ fn coverage_counts_equal_the_values_csv_for_every_dcms_indicator_and_year() {
         checked += 1;
     }
     // Nine indicators over 16 years and two (Tables 7 and 8) over 12; Table 2 has no museum rows.
-    assert_eq!(checked, 9 * 16 + 2 * 12, "every DCMS indicator x year with museum rows");
+    assert_eq!(
+        checked,
+        9 * 16 + 2 * 12,
+        "every DCMS indicator x year with museum rows"
+    );
 }
 
 #[test]
@@ -65,7 +70,11 @@ fn coverage_counts_agree_with_the_curators_totals_check() {
     let dataset = dataset();
     for row in rows("dcms_kpi/totals_check.csv") {
         let grid = coverage_grid(dataset, metric(dataset, &row["indicator_id"]));
-        let Some(count) = grid.year_counts.iter().find(|c| c.year == year(&row["year"])) else {
+        let Some(count) = grid
+            .year_counts
+            .iter()
+            .find(|c| c.year == year(&row["year"]))
+        else {
             continue; // visits_total_longrun before 2008/09: no museum rows
         };
         let key = format!("{} {}", row["indicator_id"], row["year"]);
@@ -103,12 +112,25 @@ fn coverage_grid_marks_states_breaks_and_links_each_cell() {
         .iter()
         .find(|r| r.museum == museum(dataset, "science-museum-group"))
         .unwrap();
-    let smg_2016 = smg.cells.iter().find(|c| c.year == year("2016/17")).unwrap();
-    assert!(smg_2016.markers.contains(&Marker::SERIES_BREAK), "method_break on SMG 2016/17");
+    let smg_2016 = smg
+        .cells
+        .iter()
+        .find(|c| c.year == year("2016/17"))
+        .unwrap();
+    assert!(
+        smg_2016.markers.contains(&Marker::SERIES_BREAK),
+        "method_break on SMG 2016/17"
+    );
     let query = &smg_2016.explorer_query;
     let state = parse_query(dataset, query).state;
-    assert_eq!(state.museums, Some(vec![museum(dataset, "science-museum-group")]));
-    assert_eq!((state.from, state.to), (Some(year("2016/17")), Some(year("2016/17"))));
+    assert_eq!(
+        state.museums,
+        Some(vec![museum(dataset, "science-museum-group")])
+    );
+    assert_eq!(
+        (state.from, state.to),
+        (Some(year("2016/17")), Some(year("2016/17")))
+    );
 
     // Website visits 2008/09: ten cells copied from total visits (flag in values.csv).
     let web = coverage_grid(dataset, metric(dataset, "website_visits_unique"));
@@ -157,8 +179,11 @@ fn coverage_works_for_every_metric_and_marks_partnership_scope_changes() {
     assert_eq!(changed, ["2018/19"]);
 }
 
+/// (museum id, year, indicator, value in the 2018/19 release, value in the 2023/24 release).
+type ReleasePair = (String, String, String, Option<f64>, Option<f64>);
+
 /// 2018/19 and 2023/24 values of every cell, read from the two CSVs.
-fn release_pairs() -> Vec<(String, String, String, Option<f64>, Option<f64>)> {
+fn release_pairs() -> Vec<ReleasePair> {
     let names: HashMap<String, String> = rows("partnership/museums.csv")
         .into_iter()
         .map(|r| (r["name"].clone(), r["museum_id"].clone()))
@@ -166,7 +191,11 @@ fn release_pairs() -> Vec<(String, String, String, Option<f64>, Option<f64>)> {
     let current: HashMap<(String, String, String), Option<f64>> = rows("dcms_kpi/values.csv")
         .into_iter()
         .map(|r| {
-            let key = (r["museum_id"].clone(), r["year"].clone(), r["indicator_id"].clone());
+            let key = (
+                r["museum_id"].clone(),
+                r["year"].clone(),
+                r["indicator_id"].clone(),
+            );
             (key, r["value"].parse().ok())
         })
         .collect();
@@ -176,7 +205,13 @@ fn release_pairs() -> Vec<(String, String, String, Option<f64>, Option<f64>)> {
             let id = names[&r["museum"]].clone();
             let key = (id.clone(), r["year"].clone(), r["indicator_id"].clone());
             let new = current.get(&key).copied().flatten();
-            (id, r["year"].clone(), r["indicator_id"].clone(), r["value"].parse().ok(), new)
+            (
+                id,
+                r["year"].clone(),
+                r["indicator_id"].clone(),
+                r["value"].parse().ok(),
+                new,
+            )
         })
         .collect()
 }
@@ -185,12 +220,19 @@ fn release_pairs() -> Vec<(String, String, String, Option<f64>, Option<f64>)> {
 fn revisions_equal_the_two_releases_and_the_curators_list() {
     let dataset = dataset();
     let pairs = release_pairs();
-    let in_both = pairs.iter().filter(|p| p.3.is_some() && p.4.is_some()).count();
+    let in_both = pairs
+        .iter()
+        .filter(|p| p.3.is_some() && p.4.is_some())
+        .count();
     let revised: Vec<_> = pairs
         .iter()
         .filter(|(_, _, indicator, old, new)| match (old, new) {
             (Some(old), Some(new)) => {
-                let threshold = if indicator == "recommend_share" { 0.0005 } else { 0.5 };
+                let threshold = if indicator == "recommend_share" {
+                    0.0005
+                } else {
+                    0.5
+                };
                 (new - old).abs() > threshold
             }
             _ => false,
@@ -214,7 +256,10 @@ fn revisions_equal_the_two_releases_and_the_curators_list() {
         assert_eq!(c.old, row["value_2018_19_release"].parse().ok());
         assert_eq!(c.new, row["value_2023_24_release"].parse().ok());
     }
-    let only_one = pairs.iter().filter(|p| p.3.is_some() != p.4.is_some()).count();
+    let only_one = pairs
+        .iter()
+        .filter(|p| p.3.is_some() != p.4.is_some())
+        .count();
     assert_eq!(view.in_one_only.len(), only_one);
     assert_eq!(only_one, 1, "Museum of the Home trading 2018/19, withdrawn");
 }
@@ -236,12 +281,17 @@ fn revisions_summary_names_the_largest_change_and_filters_narrow_it() {
     let narrowed = revisions_view(dataset, &iwm_loans);
     let curated = rows("dcms_kpi/revisions.csv")
         .into_iter()
-        .filter(|r| r["museum_id"] == "imperial-war-museums" && r["indicator_id"] == "uk_loan_venues")
+        .filter(|r| {
+            r["museum_id"] == "imperial-war-museums" && r["indicator_id"] == "uk_loan_venues"
+        })
         .count();
     assert_eq!(narrowed.revised.len(), curated);
     assert_eq!(narrowed.in_both, 11, "2008/09 to 2018/19");
     let table = revisions_table(dataset, &narrowed);
-    assert_eq!(table.rows.len(), narrowed.revised.len() + narrowed.in_one_only.len());
+    assert_eq!(
+        table.rows.len(),
+        narrowed.revised.len() + narrowed.in_one_only.len()
+    );
 }
 
 fn format_count(n: usize) -> String {
@@ -256,10 +306,22 @@ fn audit_equals_totals_check_row_by_row() {
     assert_eq!(audit.len(), curated.len());
     for (row, check) in audit.iter().zip(&curated) {
         let key = format!("{} {}", check["indicator_id"], check["year"]);
-        assert_eq!(dataset.metric(row.metric).id, check["indicator_id"], "{key}");
-        assert_eq!(row.published, check["published_total"].parse::<f64>().unwrap(), "{key}");
+        assert_eq!(
+            dataset.metric(row.metric).id,
+            check["indicator_id"],
+            "{key}"
+        );
+        assert_eq!(
+            row.published,
+            check["published_total"].parse::<f64>().unwrap(),
+            "{key}"
+        );
         let sum: f64 = check["sum_of_museum_rows"].parse().unwrap();
-        assert!((row.recomputed - sum).abs() < 1e-6, "{key}: {} vs {sum}", row.recomputed);
+        assert!(
+            (row.recomputed - sum).abs() < 1e-6,
+            "{key}: {} vs {sum}",
+            row.recomputed
+        );
         assert_eq!(row.reported.to_string(), check["museums_reported"], "{key}");
         assert_eq!(row.expected.to_string(), check["museums_expected"], "{key}");
         let verdict = match check["result"].as_str() {
@@ -297,7 +359,10 @@ fn audit_headline_counts_the_totals_within_rounding() {
     assert_eq!(loans.len(), 16);
     let iwm = loans.iter().find(|r| r.year == year("2017/18")).unwrap();
     // Published 1,336, the museum rows 1,279 (totals_check.csv).
-    assert_eq!((iwm.published, iwm.recomputed, iwm.difference), (1336.0, 1279.0, 57.0));
+    assert_eq!(
+        (iwm.published, iwm.recomputed, iwm.difference),
+        (1336.0, 1279.0, 57.0)
+    );
     assert_eq!(iwm.difference_text(dataset), "+57");
     assert_eq!(totals_table(dataset, &loans).rows.len(), 16);
 }
@@ -307,13 +372,23 @@ fn explanations_speak_plain_english() {
     let dataset = dataset();
     for row in audit_rows(dataset) {
         let text = &row.explanation;
-        for internal in ["REPORT", ".md", "script", ".csv", "natural-history-museum", "_"] {
+        for internal in [
+            "REPORT",
+            ".md",
+            "script",
+            ".csv",
+            "natural-history-museum",
+            "_",
+        ] {
             assert!(!text.contains(internal), "{internal} in {text}");
         }
         assert!(text.starts_with(char::is_uppercase), "{text}");
     }
     assert_eq!(
-        plain_explanation(dataset, "unexplained; one row: natural-history-museum (259,900) (REPORT.md section 4, item 4)."),
+        plain_explanation(
+            dataset,
+            "unexplained; one row: natural-history-museum (259,900) (REPORT.md section 4, item 4)."
+        ),
         "Unexplained: one row: Natural History Museum (259,900)."
     );
 }
@@ -338,7 +413,9 @@ fn quality_page_links_round_trip_and_old_links_still_work() {
     let parsed = parse_query(dataset, "?page=revisions&only-museum=Geffrye Museum");
     assert_eq!(
         parsed.state.page,
-        Page::Revisions(RevisionFilter::default().with_museum(Some(museum(dataset, "museum-of-the-home"))))
+        Page::Revisions(
+            RevisionFilter::default().with_museum(Some(museum(dataset, "museum-of-the-home")))
+        )
     );
     // An explorer link with a page filter: the filter is ignored, with a notice.
     let parsed = parse_query(dataset, "?metric=uk_loan_venues&verdict=exact");
@@ -356,5 +433,8 @@ fn quality_page_links_round_trip_and_old_links_still_work() {
         marker_target(dataset, r18, loans, Some(iwm), year("2017/18")).as_deref(),
         Some("?v=1&metric=uk_loan_venues&page=revisions&only-museum=imperial-war-museums&only-metric=uk_loan_venues&year=2017-18")
     );
-    assert_eq!(marker_target(dataset, Marker::COVID, loans, Some(iwm), year("2020/21")), None);
+    assert_eq!(
+        marker_target(dataset, Marker::COVID, loans, Some(iwm), year("2020/21")),
+        None
+    );
 }

@@ -115,7 +115,7 @@ fn full_page(store: ViewStore, table: Memo<TableView>, page: Memo<Page>) -> impl
             {move || {
                 // Rebuilt when another page is chosen, not when a page's filter changes
                 // (which would lose the keyboard focus on the filter).
-                page_kind.track();
+                let _kind = page_kind.get();
                 match page.get_untracked() {
                 Page::Headlines => view! { <HeadlinesPage store=store /> }.into_any(),
                 Page::Coverage => view! { <CoveragePage store=store /> }.into_any(),
