@@ -438,3 +438,29 @@ fn quality_page_links_round_trip_and_old_links_still_work() {
         None
     );
 }
+
+#[test]
+fn page_downloads_print_numbers_as_the_explorer_does() {
+    use museum_lending_explorer::core::export::ExportMeta;
+    use museum_lending_explorer::core::page_export::{to_csv, to_json};
+    let dataset = dataset();
+    let loans = filtered(
+        &audit_rows(dataset),
+        &AuditFilter::row_of(metric(dataset, "uk_loan_venues"), year("2017/18")),
+    );
+    let table = totals_table(dataset, &loans);
+    let meta = ExportMeta {
+        title: "t".into(),
+        permalink: "p".into(),
+        data_version: "d".into(),
+        attribution: "a".into(),
+        generated_by: "g".into(),
+    };
+    let csv = to_csv(&table, &meta).unwrap();
+    assert!(csv.starts_with("# title: t\r\n# permalink: p\r\n"));
+    assert!(csv.contains("\r\nuk_loan_venues,UK loan venues,2017/18,1336,1279,14,15,57,0.5,differs,"), "{csv}");
+    let json: serde_json::Value = serde_json::from_str(&to_json(&table, &meta).unwrap()).unwrap();
+    assert_eq!(json["rows"].as_array().unwrap().len(), 16);
+    assert_eq!(json["rows"][9]["published_total"], 1336.0);
+    assert_eq!(json["permalink"], "p");
+}

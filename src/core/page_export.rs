@@ -158,6 +158,8 @@ fn cell_text(value: &Value) -> String {
     match value {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
+        // As the explorer's CSV prints numbers: 156, not 156.0.
+        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), |v| v.to_string()),
         other => other.to_string(),
     }
 }
