@@ -458,7 +458,10 @@ fn page_downloads_print_numbers_as_the_explorer_does() {
     };
     let csv = to_csv(&table, &meta).unwrap();
     assert!(csv.starts_with("# title: t\r\n# permalink: p\r\n"));
-    assert!(csv.contains("\r\nuk_loan_venues,UK loan venues,2017/18,1336,1279,14,15,57,0.5,differs,"), "{csv}");
+    assert!(
+        csv.contains("\r\nuk_loan_venues,UK loan venues,2017/18,1336,1279,14,15,57,0.5,differs,"),
+        "{csv}"
+    );
     let json: serde_json::Value = serde_json::from_str(&to_json(&table, &meta).unwrap()).unwrap();
     assert_eq!(json["rows"].as_array().unwrap().len(), 16);
     assert_eq!(json["rows"][9]["published_total"], 1336.0);
