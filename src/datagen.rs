@@ -10,9 +10,9 @@
 //! the row where the duplicate is and the row where the first one was.
 
 use crate::core::model::{
-    Aggregation, DataFile, DatasetId, DatasetInfo, FactColumns, FactDetail, FlagDef, Metric,
-    Museum, Note, Qualifier, Revision, Source, StatedChange, Status, TotalCheck, Unit,
-    FORMAT_VERSION,
+    Aggregation, DataFile, DatasetId, DatasetInfo, EarlierRelease, FactColumns, FactDetail,
+    FlagDef, Metric, Museum, Note, Qualifier, Revision, Source, StatedChange, Status, TotalCheck,
+    Unit, FORMAT_VERSION,
 };
 use crate::core::year::FinancialYear;
 use serde::de::DeserializeOwned;
@@ -71,6 +71,7 @@ const FACTS: CsvFile = CsvFile("partnership/facts.csv");
 const TOTAL_CHECKS: CsvFile = CsvFile("dcms_kpi/totals_check.csv");
 const STATED_CHANGES: CsvFile = CsvFile("partnership/stated_changes.csv");
 const REVISIONS: CsvFile = CsvFile("dcms_kpi/revisions.csv");
+const RELEASE_2018_19: CsvFile = CsvFile("dcms_kpi/release_2018_19_thirdparty.csv");
 
 impl CsvFile {
     /// The name errors use, relative to the repository root.
@@ -376,6 +377,16 @@ struct RevisionRow {
     change: String,
 }
 
+/// One value of the third-party copy of the 2018/19 release; museums are named as that copy
+/// names them (display names in `museums.csv`).
+#[derive(Deserialize)]
+struct EarlierValueRow {
+    museum: String,
+    year: String,
+    indicator_id: String,
+    value: String,
+}
+
 /// One fact before sorting: the columns' values, its detail text and the row it came from.
 struct PendingFact {
     museum: u16,
@@ -529,6 +540,7 @@ pub fn generate(data_dir: &Path) -> Result<DataFile, GenError> {
         total_checks: read_total_checks(data_dir, &lookup)?,
         stated_changes: read_stated_changes(data_dir, &lookup, &museums)?,
         revisions: read_revisions(data_dir, &lookup)?,
+        release_2018_19: read_release_2018_19(data_dir, &lookup, &museums, &metrics)?,
         museums,
         metrics,
         sources,
@@ -934,6 +946,52 @@ fn read_revisions(data_dir: &Path, lookup: &Lookup) -> Result<Vec<Revision>, Gen
         });
     }
     Ok(revisions)
+}
+
+/// The third-party copy of the 2018/19 release: every museum a museum (not a total row),
+/// every indicator a DCMS one, each cell once, values numeric or empty.
+fn read_release_2018_19(
+    data_dir: &Path,
+    lookup: &Lookup,
+    museums: &[Museum],
+    metrics: &[Metric],
+) -> Result<EarlierRelease, GenError> {
+    let mut seen: HashMap<(u16, u16, FinancialYear), Row> = HashMap::new();
+    let mut values = Vec::new();
+    for (row, csv_row) in RELEASE_2018_19.read::<EarlierValueRow>(data_dir)? {
+        let museum = row.require(&lookup.museum_names, "museum", &csv_row.museum)?;
+        let metric = row.require(&lookup.metric_ids, "indicator_id", &csv_row.indicator_id)?;
+        if museums[usize::from(museum)].is_aggregate {
+            return Err(row.error(format!(
+                "'{}' is a published total row, not a museum",
+                csv_row.museum
+            )));
+        }
+        if metrics[usize::from(metric)].dataset != DatasetId::DcmsKpi {
+            return Err(row.error(format!(
+                "'{}' is not a DCMS indicator",
+                csv_row.indicator_id
+            )));
+        }
+        let year = row.locate(parse_year(&csv_row.year))?;
+        let value = row.locate(parse_number(&csv_row.value))?;
+        if let Some(first) = seen.insert((metric, museum, year), row) {
+            return Err(row.error(format!(
+                "duplicate cell {} {} {} (already at {first})",
+                csv_row.museum, csv_row.year, csv_row.indicator_id
+            )));
+        }
+        values.push((metric, museum, year, value));
+    }
+    values.sort_by_key(|(metric, museum, year, _)| (*metric, *museum, *year));
+    let mut release = EarlierRelease::default();
+    for (metric, museum, year, value) in values {
+        release.metric.push(metric);
+        release.museum.push(museum);
+        release.year.push(year.0);
+        release.value.push(value);
+    }
+    Ok(release)
 }
 
 /// Publisher, licence and attribution as the data READMEs state them.

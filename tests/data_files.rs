@@ -308,3 +308,69 @@ fn two_facts_for_one_museum_metric_and_year_name_both_rows() {
         ],
     );
 }
+
+const RELEASE_2018_19: &str = "dcms_kpi/release_2018_19_thirdparty.csv";
+
+#[test]
+fn earlier_release_is_embedded_whole() {
+    let text = fs::read_to_string(data_dir().join(RELEASE_2018_19)).unwrap();
+    let rows = text.lines().count() - 1;
+    let embedded = &load_embedded().unwrap().file.release_2018_19;
+    assert_eq!(embedded.len(), rows);
+    let with_value = text.lines().skip(1).filter(|l| !l.ends_with(',')).count();
+    assert_eq!(
+        embedded.values().filter(|v| v.value.is_some()).count(),
+        with_value
+    );
+}
+
+#[test]
+fn earlier_release_with_an_unknown_museum_fails_naming_its_row() {
+    let dir = corrupted_copy(
+        RELEASE_2018_19,
+        "British Museum,2008/09,visits_total",
+        "British Musuem,2008/09,visits_total",
+    );
+    assert_fails_at(
+        &dir,
+        "data/dcms_kpi/release_2018_19_thirdparty.csv",
+        2,
+        &["unknown museum 'British Musuem'"],
+    );
+}
+
+#[test]
+fn earlier_release_rejects_totals_partnership_metrics_bad_values_and_repeats() {
+    let row = line_starting(RELEASE_2018_19, "British Museum,2009/10,visits_total");
+    let cases = [
+        (
+            "British Museum,2009/10,visits_total,5650388",
+            "TOTAL (all DCMS-sponsored museums),2009/10,visits_total,5650388",
+            "is a published total row, not a museum",
+        ),
+        (
+            "British Museum,2009/10,visits_total,5650388",
+            "British Museum,2009/10,loans_display,5650388",
+            "'loans_display' is not a DCMS indicator",
+        ),
+        (
+            "British Museum,2009/10,visits_total,5650388",
+            "British Museum,2009/10,visits_total,5.6m",
+            "'5.6m' is not a number",
+        ),
+        (
+            "British Museum,2009/10,visits_total,5650388",
+            "British Museum,2008/09,visits_total,5650388",
+            "already at data/dcms_kpi/release_2018_19_thirdparty.csv, row 2",
+        ),
+    ];
+    for (from, to, words) in cases {
+        let dir = corrupted_copy(RELEASE_2018_19, from, to);
+        assert_fails_at(
+            &dir,
+            "data/dcms_kpi/release_2018_19_thirdparty.csv",
+            row,
+            &[words],
+        );
+    }
+}

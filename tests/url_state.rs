@@ -304,6 +304,8 @@ fn variant_number(notice: &Notice) -> usize {
         Notice::AggregateAsMuseum { .. } => 14,
         Notice::MuseumWithoutFigures { .. } => 15,
         Notice::NoUsableMuseum => 16,
+        Notice::UnknownFilter { .. } => 17,
+        Notice::FilterNotOnThisPage { .. } => 18,
     }
 }
 
@@ -422,6 +424,17 @@ fn each_notice_reads_as_the_page_shows_it() {
             Notice::NoUsableMuseum,
             "None of the museums in the link have figures for this metric; showing all museums.",
         ),
+        (
+            Notice::UnknownFilter {
+                key: "only-museum",
+                text: text("Louvre"),
+            },
+            "'only-museum': nothing is called 'Louvre', so that filter was dropped.",
+        ),
+        (
+            Notice::FilterNotOnThisPage { key: "verdict" },
+            "'verdict' does not apply to this page; it was ignored.",
+        ),
     ];
     for (notice, expected) in &cases {
         assert_eq!(notice.text(dataset), *expected, "{notice:?}");
@@ -430,5 +443,5 @@ fn each_notice_reads_as_the_page_shows_it() {
         .iter()
         .map(|(notice, _)| variant_number(notice))
         .collect();
-    assert_eq!(numbers, (0..=16).collect::<Vec<_>>(), "each variant once");
+    assert_eq!(numbers, (0..=18).collect::<Vec<_>>(), "each variant once");
 }

@@ -566,3 +566,113 @@ async fn summary_follows_the_compare_year() {
         "{summary}"
     );
 }
+// ---- Quality pages (issue 11): coverage, revisions, published totals ----
+
+#[wasm_bindgen_test]
+async fn coverage_page_is_a_grid_with_counts_and_links_into_the_explorer() {
+    let app = mount_at("?v=1&metric=uk_loan_venues&page=coverage").await;
+    // 17 museums and the published total row, 16 years each (values.csv).
+    assert_eq!(
+        app.count(
+            "td.coverage-cell[data-museum][data-year][data-metric=\"uk_loan_venues\"][data-status]"
+        ),
+        18 * 16
+    );
+    let wallace_2021 = app.get("td[data-museum=\"wallace-collection\"][data-year=\"2021-22\"]");
+    assert_eq!(
+        wallace_2021.get_attribute("data-status").as_deref(),
+        Some("reported")
+    );
+    let wallace_2020 = app.get("td[data-museum=\"wallace-collection\"][data-year=\"2020-21\"]");
+    assert_eq!(
+        wallace_2020.get_attribute("data-status").as_deref(),
+        Some("not_published")
+    );
+    assert!(wallace_2020
+        .text_content()
+        .unwrap()
+        .contains("not published"));
+    let count = app.get("td[data-year=\"2017-18\"][data-reported][data-expected]");
+    assert_eq!(count.text_content().unwrap().trim(), "14 of 15 reported");
+    // Following a cell's link opens the explorer on that museum and year.
+    app.get("td[data-museum=\"british-museum\"][data-year=\"2019-20\"] a")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    settle().await;
+    settle().await;
+    assert_eq!(
+        window().location().search().unwrap(),
+        "?v=1&metric=uk_loan_venues&museums=british-museum&from=2019-20&to=2019-20"
+    );
+    assert!(app.find("#coverage-table").is_none());
+    assert!(app
+        .find("td[data-museum=\"british-museum\"][data-year=\"2019-20\"][data-value]")
+        .is_some());
+    assert_eq!(
+        window().location().search().unwrap(),
+        "?v=1&metric=uk_loan_venues&museums=british-museum&from=2019-20&to=2019-20"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn revisions_page_lists_old_and_new_values_and_filters_in_the_url() {
+    let app =
+        mount_at("?page=revisions&only-museum=imperial-war-museums&only-metric=uk_loan_venues")
+            .await;
+    let row = app.get("#revisions-table tr[data-museum=\"imperial-war-museums\"][data-year=\"2017-18\"][data-metric=\"uk_loan_venues\"]");
+    // revisions.csv: 92 in the 2018/19 release, 35 in 2023/24.
+    assert_eq!(row.get_attribute("data-old").as_deref(), Some("92"));
+    assert_eq!(row.get_attribute("data-new").as_deref(), Some("35"));
+    assert!(app
+        .text_of("#revisions-summary")
+        .starts_with("11 of 11 values present in both releases were revised"));
+    let select: HtmlSelectElement = app.get("#revisions-museum").unchecked_into();
+    select.set_value("");
+    select
+        .dispatch_event(&Event::new("change").unwrap())
+        .unwrap();
+    settle().await;
+    assert_eq!(
+        window().location().search().unwrap(),
+        "?v=1&metric=uk_loan_venues&page=revisions&only-metric=uk_loan_venues"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn totals_page_shows_each_published_total_and_its_verdict() {
+    let app = mount_at("?page=totals").await;
+    assert_eq!(
+        app.count("tr[data-metric][data-year][data-published][data-recomputed][data-verdict]"),
+        152
+    );
+    assert_eq!(app.count("tr[data-verdict=\"differs\"]"), 6);
+    let loans = app.get("tr[data-metric=\"uk_loan_venues\"][data-year=\"2017-18\"]");
+    assert_eq!(
+        loans.get_attribute("data-published").as_deref(),
+        Some("1336")
+    );
+    assert_eq!(
+        loans.get_attribute("data-recomputed").as_deref(),
+        Some("1279")
+    );
+    assert_eq!(
+        app.text_of("#totals-headline"),
+        "146 of 152 published totals match the museums' own rows to within rounding."
+    );
+}
+
+#[wasm_bindgen_test]
+async fn total_differs_marker_links_to_its_audit_row() {
+    let app = mount_at("?v=1&metric=uk_loan_venues&from=2017-18&to=2017-18").await;
+    let link = app.get("td[data-museum=\"published-total\"][data-year=\"2017-18\"] a.marker-link");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("?v=1&metric=uk_loan_venues&page=totals&only-metric=uk_loan_venues&year=2017-18")
+    );
+    let revised =
+        app.get("td[data-museum=\"imperial-war-museums\"][data-year=\"2017-18\"] a.marker-link");
+    assert!(revised
+        .get_attribute("href")
+        .unwrap()
+        .contains("page=revisions&only-museum=imperial-war-museums"));
+}

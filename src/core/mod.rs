@@ -4,18 +4,24 @@
 
 pub mod analysis;
 pub mod chart;
+pub mod coverage;
 pub mod export;
 pub mod format;
 pub mod headlines;
+pub mod marker_links;
 pub mod markers;
 pub mod metric_index;
 pub mod model;
 pub mod notice;
+pub mod page_export;
+pub mod page_url;
 pub mod plain;
 pub mod query;
 pub mod reports;
+pub mod revisions;
 pub mod sparkline;
 pub mod summary;
+pub mod totals_audit;
 pub mod url_state;
 pub mod view_state;
 pub mod year;

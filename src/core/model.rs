@@ -407,6 +407,58 @@ pub struct DataFile {
     pub total_checks: Vec<TotalCheck>,
     pub stated_changes: Vec<StatedChange>,
     pub revisions: Vec<Revision>,
+    /// The DCMS 2018/19 release as re-keyed by a third party, for the revisions page. Absent
+    /// from files written before it was added, which read as an empty table.
+    #[serde(default)]
+    pub release_2018_19: EarlierRelease,
+}
+
+/// The values of an earlier DCMS release, column-wise like [`FactColumns`]: museum and metric
+/// are indexes into `museums` and `metrics`, sorted by metric, museum and year; `value` is
+/// `null` where that release printed no number.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct EarlierRelease {
+    pub museum: Vec<u16>,
+    pub metric: Vec<u16>,
+    /// Start year of the financial year (2018 = 2018/19).
+    pub year: Vec<u16>,
+    pub value: Vec<Option<f64>>,
+}
+
+/// One value of an earlier release, read back from its columns.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EarlierValue {
+    pub museum: u16,
+    pub metric: u16,
+    pub year: FinancialYear,
+    pub value: Option<f64>,
+}
+
+impl EarlierRelease {
+    /// Number of values.
+    pub fn len(&self) -> usize {
+        self.museum.len()
+    }
+
+    /// No values at all (a file written before the table existed).
+    pub fn is_empty(&self) -> bool {
+        self.museum.is_empty()
+    }
+
+    /// Value `index`, read back from the columns.
+    pub fn get(&self, index: usize) -> EarlierValue {
+        EarlierValue {
+            museum: self.museum[index],
+            metric: self.metric[index],
+            year: FinancialYear(self.year[index]),
+            value: self.value[index],
+        }
+    }
+
+    /// Every value, in stored order.
+    pub fn values(&self) -> impl Iterator<Item = EarlierValue> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
 }
 
 /// Why the embedded data could not be used.
@@ -527,6 +579,7 @@ impl Dataset {
         index_by_id("flag", file.flags.iter().map(|f| f.code.as_str()))?;
         let metric_ranges = validate_facts(&file)?;
         validate_side_tables(&file, &museum_index, &metric_index, &source_index)?;
+        validate_earlier_release(&file)?;
         Ok(Dataset {
             known_flags: KnownFlags::from_flags(&file.flags),
             metric_indexes: metric_index::build(&file, &metric_ranges),
@@ -824,6 +877,45 @@ fn validate_side_tables(
     Ok(())
 }
 
+/// The earlier release's columns: equal lengths, every index in range, finite values, and
+/// strictly sorted by metric, museum and year (so no cell appears twice).
+fn validate_earlier_release(file: &DataFile) -> Result<(), DataError> {
+    let release = &file.release_2018_19;
+    let n = release.len();
+    if [
+        release.metric.len(),
+        release.year.len(),
+        release.value.len(),
+    ] != [n, n, n]
+    {
+        return Err(DataError(
+            "release_2018_19: columns have different lengths".into(),
+        ));
+    }
+    let mut previous: Option<(u16, u16, u16)> = None;
+    for i in 0..n {
+        let problem = |what: &str| DataError(format!("release_2018_19: value {i}: {what}"));
+        let value = release.get(i);
+        if usize::from(value.museum) >= file.museums.len() {
+            return Err(problem("unknown museum"));
+        }
+        if usize::from(value.metric) >= file.metrics.len() {
+            return Err(problem("unknown metric"));
+        }
+        if value.value.is_some_and(|v| !v.is_finite()) {
+            return Err(problem("value is not a finite number"));
+        }
+        let key = (value.metric, value.museum, value.year.0);
+        if previous.is_some_and(|p| p >= key) {
+            return Err(problem(
+                "not sorted by metric, museum, year, or a duplicate",
+            ));
+        }
+        previous = Some(key);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -934,5 +1026,47 @@ mod tests {
         let mut file = embedded_file();
         file.fact_details.swap(0, 1);
         assert!(load_error(file).starts_with("fact_details: fact"));
+    }
+
+    #[test]
+    fn broken_earlier_release_is_a_load_error() {
+        let mut file = embedded_file();
+        assert!(!file.release_2018_19.is_empty());
+        file.release_2018_19.value.pop();
+        assert_eq!(
+            load_error(file),
+            "release_2018_19: columns have different lengths"
+        );
+
+        let mut file = embedded_file();
+        file.release_2018_19.metric[2] = u16::MAX;
+        assert_eq!(load_error(file), "release_2018_19: value 2: unknown metric");
+
+        let mut file = embedded_file();
+        file.release_2018_19.museum[0] = u16::MAX;
+        assert_eq!(load_error(file), "release_2018_19: value 0: unknown museum");
+
+        let mut file = embedded_file();
+        let last = file.release_2018_19.len() - 1;
+        file.release_2018_19.value[last] = Some(f64::INFINITY);
+        assert_eq!(
+            load_error(file),
+            format!("release_2018_19: value {last}: value is not a finite number")
+        );
+
+        let mut file = embedded_file();
+        file.release_2018_19.year[1] = file.release_2018_19.year[0];
+        assert_eq!(
+            load_error(file),
+            "release_2018_19: value 1: not sorted by metric, museum, year, or a duplicate"
+        );
+    }
+
+    #[test]
+    fn a_file_without_the_earlier_release_still_loads() {
+        let mut json: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        json.as_object_mut().unwrap().remove("release_2018_19");
+        let dataset = Dataset::from_json(&json.to_string()).unwrap();
+        assert!(dataset.file.release_2018_19.is_empty());
     }
 }

@@ -57,6 +57,11 @@ pub enum Notice {
     MuseumWithoutFigures { museum: u16, metric: u16 },
     /// No `museums=` entry was usable; all museums are shown.
     NoUsableMuseum,
+    /// A filter of the revisions or totals page (`key`) names nothing it can filter by;
+    /// dropped.
+    UnknownFilter { key: &'static str, text: String },
+    /// A filter parameter on a page that has no such filter; ignored.
+    FilterNotOnThisPage { key: &'static str },
 }
 
 impl Notice {
@@ -103,6 +108,12 @@ impl Notice {
                 dataset.museum(*museum).name,
                 metric_label(metric)
             ),
+            UnknownFilter { key, text } => {
+                format!("'{key}': nothing is called '{text}', so that filter was dropped.")
+            }
+            FilterNotOnThisPage { key } => {
+                format!("'{key}' does not apply to this page; it was ignored.")
+            }
             NoUsableMuseum => String::from(
                 "None of the museums in the link have figures for this metric; \
                  showing all museums.",

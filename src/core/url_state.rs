@@ -14,8 +14,9 @@ pub const URL_VERSION: &str = "1";
 use super::analysis::CompareYears;
 use super::model::Dataset;
 use super::notice::Notice;
+use super::page_url::{page_params, parse_page, PageParams};
 use super::query::{metric_years, museums_with_data};
-use super::view_state::{ChartKind, Page, SeriesChoice, ViewState, YearEnd, DEFAULT_METRIC};
+use super::view_state::{ChartKind, SeriesChoice, ViewState, YearEnd, DEFAULT_METRIC};
 use super::year::FinancialYear;
 
 /// A parsed view plus what had to be dropped or corrected on the way.
@@ -65,10 +66,12 @@ pub fn parse_query(dataset: &Dataset, query: &str) -> ParsedView {
     // come in the same order; the metric comes first because museums and years depend on it.
     let mut notices = Vec::new();
     let raw = RawParams::read(query, &mut notices);
+    let page_params = raw.page_params();
     let metric = parse_metric(dataset, raw.metric.as_deref(), &mut notices);
     let museums = raw
         .museums
-        .and_then(|text| parse_museums(dataset, metric, &text, &mut notices));
+        .as_deref()
+        .and_then(|text| parse_museums(dataset, metric, text, &mut notices));
     let years = MetricYears {
         metric,
         years: metric_years(dataset, metric),
@@ -78,7 +81,7 @@ pub fn parse_query(dataset: &Dataset, query: &str) -> ParsedView {
     let (from, to) = order_year_ends(from, to, &mut notices);
     let chart = parse_chart(raw.view.as_deref(), &mut notices);
     let series = parse_series(raw.series.as_deref(), &mut notices);
-    let page = parse_page(raw.page.as_deref(), &mut notices);
+    let page = parse_page(dataset, &page_params, &mut notices);
     check_version(raw.version, &mut notices);
     let embed = parse_embed(raw.embed.as_deref(), &mut notices);
     let compare = years.parse_compare(raw.compare.as_deref(), to, &mut notices);
@@ -112,6 +115,10 @@ struct RawParams {
     page: Option<String>,
     version: Option<String>,
     embed: Option<String>,
+    only_museum: Option<String>,
+    only_metric: Option<String>,
+    verdict: Option<String>,
+    year: Option<String>,
 }
 
 impl RawParams {
@@ -143,6 +150,10 @@ impl RawParams {
             "page" => &mut self.page,
             "v" => &mut self.version,
             "embed" => &mut self.embed,
+            "only-museum" => &mut self.only_museum,
+            "only-metric" => &mut self.only_metric,
+            "verdict" => &mut self.verdict,
+            "year" => &mut self.year,
             _ => return None,
         })
     }
@@ -311,14 +322,15 @@ fn parse_series(text: Option<&str>, notices: &mut Vec<Notice>) -> SeriesChoice {
     }
 }
 
-/// `page=`: `explorer` (the default) or `headlines`.
-fn parse_page(text: Option<&str>, notices: &mut Vec<Notice>) -> Page {
-    match given(text) {
-        None | Some("explorer") => Page::Explorer,
-        Some("headlines") => Page::Headlines,
-        Some(other) => {
-            notices.push(Notice::UnknownPage { text: other.into() });
-            Page::Explorer
+impl RawParams {
+    /// `page=` and the parameters of the pages' filters, for [`parse_page`].
+    fn page_params(&self) -> PageParams<'_> {
+        PageParams {
+            page: given(self.page.as_deref()),
+            only_museum: given(self.only_museum.as_deref()),
+            only_metric: given(self.only_metric.as_deref()),
+            verdict: given(self.verdict.as_deref()),
+            year: given(self.year.as_deref()),
         }
     }
 }
@@ -370,9 +382,7 @@ pub fn to_query(dataset: &Dataset, state: &ViewState) -> String {
     if let Some(compare) = state.compare {
         parts.push(format!("compare={}", compare.slug()));
     }
-    if state.page == Page::Headlines {
-        parts.push("page=headlines".into());
-    }
+    parts.extend(page_params(dataset, state.page));
     if state.embed {
         parts.push("embed=1".into());
     }

@@ -8,6 +8,8 @@
 use super::analysis::CompareYears;
 use super::model::Dataset;
 use super::query::{metric_years, museums_with_data};
+use super::revisions::RevisionFilter;
+use super::totals_audit::AuditFilter;
 use super::year::FinancialYear;
 
 /// Metric shown when the URL names none.
@@ -79,6 +81,30 @@ pub enum Page {
     Explorer,
     /// The publications' stated changes, recomputed.
     Headlines,
+    /// Which museums and years have figures for the view's metric.
+    Coverage,
+    /// Values DCMS changed between its 2018/19 and 2023/24 releases.
+    Revisions(RevisionFilter),
+    /// Every published total beside the recomputed sum of its museum rows.
+    Totals(AuditFilter),
+}
+
+impl Page {
+    /// The `page=` code (`None` for the explorer, which the URL leaves out).
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            Page::Explorer => None,
+            Page::Headlines => Some("headlines"),
+            Page::Coverage => Some("coverage"),
+            Page::Revisions(_) => Some("revisions"),
+            Page::Totals(_) => Some("totals"),
+        }
+    }
+
+    /// The same page, whatever its filters: which page tab is pressed.
+    pub fn same_page(self, other: Page) -> bool {
+        self.code() == other.code()
+    }
 }
 
 /// Which end of the year range a control sets.

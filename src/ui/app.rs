@@ -6,6 +6,7 @@ use crate::core::query::{build_table, TableView};
 use crate::core::view_state::Page;
 use crate::ui::chart_panel::ChartPanel;
 use crate::ui::compare_control::CompareControl;
+use crate::ui::coverage_page::CoveragePage;
 use crate::ui::data_downloads::DataDownloads;
 use crate::ui::embed_view::EmbedView;
 use crate::ui::history;
@@ -15,9 +16,11 @@ use crate::ui::museum_picker::MuseumPicker;
 use crate::ui::notices::Notices;
 use crate::ui::reports_page::ReportsPage;
 use crate::ui::results_table::ResultsTable;
+use crate::ui::revisions_page::RevisionsPage;
 use crate::ui::share_panel::SharePanel;
 use crate::ui::sources_panel::SourcesPanel;
 use crate::ui::store::ViewStore;
+use crate::ui::totals_page::TotalsPage;
 use crate::ui::year_range::YearRange;
 use leptos::prelude::*;
 use std::sync::OnceLock;
@@ -57,7 +60,7 @@ fn page_nav(store: ViewStore, page: Memo<Page>) -> impl IntoView {
                 type="button"
                 class="tab"
                 data-page=data_page
-                aria-pressed=move || (page.get() == target).to_string()
+                aria-pressed=move || page.get().same_page(target).to_string()
                 on:click=move |_| store.update(|state| state.with_page(target))
             >
                 {label}
@@ -68,6 +71,9 @@ fn page_nav(store: ViewStore, page: Memo<Page>) -> impl IntoView {
         <nav class="page-nav" aria-label="Pages">
             {tab(Page::Explorer, None, "Explorer")}
             {tab(Page::Headlines, Some("headlines"), "The reports")}
+            {tab(Page::Coverage, Some("coverage"), "Coverage")}
+            {tab(Page::Revisions(Default::default()), Some("revisions"), "Revisions")}
+            {tab(Page::Totals(Default::default()), Some("totals"), "Published totals checked")}
         </nav>
     }
 }
@@ -95,6 +101,7 @@ fn explorer_page(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
 
 /// The whole page (not embedded): header, link notices, page tabs, the page, data files.
 fn full_page(store: ViewStore, table: Memo<TableView>, page: Memo<Page>) -> impl IntoView {
+    let page_kind = Memo::new(move |_| page.get().code());
     view! {
         <main class="explorer">
             <header class="page-header">
@@ -105,9 +112,17 @@ fn full_page(store: ViewStore, table: Memo<TableView>, page: Memo<Page>) -> impl
             </header>
             <Notices store=store />
             {page_nav(store, page)}
-            {move || match page.get() {
+            {move || {
+                // Rebuilt when another page is chosen, not when a page's filter changes
+                // (which would lose the keyboard focus on the filter).
+                let _kind = page_kind.get();
+                match page.get_untracked() {
                 Page::Headlines => view! { <ReportsPage store=store /> }.into_any(),
+                Page::Coverage => view! { <CoveragePage store=store /> }.into_any(),
+                Page::Revisions(_) => view! { <RevisionsPage store=store /> }.into_any(),
+                Page::Totals(_) => view! { <TotalsPage store=store /> }.into_any(),
                 Page::Explorer => explorer_page(store, table).into_any(),
+                }
             }}
             <DataDownloads />
         </main>
@@ -119,6 +134,9 @@ fn keep_tab_title(dataset: &'static Dataset, table: Memo<TableView>, page: Memo<
     Effect::new(move |_| {
         let title = match page.get() {
             Page::Headlines => "The reports: headline figures".to_string(),
+            Page::Coverage => format!("Coverage of {}", dataset.metric(table.get().metric).label),
+            Page::Revisions(_) => "Revisions between DCMS releases".to_string(),
+            Page::Totals(_) => "Published totals checked".to_string(),
             Page::Explorer => view_title(dataset, &table.get()),
         };
         document().set_title(&format!("{title} – UK national museums explorer"));

@@ -12,6 +12,7 @@ use crate::core::markers::{markers_in, Marker};
 use crate::core::model::{Dataset, Fact, Unit};
 use crate::core::query::{breaks_before, Cell, Row, TableView, TotalCell};
 use crate::core::year::FinancialYear;
+use crate::ui::marker_link::{linked_markers, marker_view, MarkerPlace};
 use crate::ui::store::ViewStore;
 use leptos::prelude::*;
 
@@ -58,6 +59,17 @@ struct CellContext {
     metric_id: String,
 }
 
+impl CellContext {
+    /// Where a cell of this table is, for the links of its markers.
+    fn place(&self, museum: Option<u16>, year: FinancialYear) -> MarkerPlace {
+        MarkerPlace {
+            metric: self.dataset.metric_by_id(&self.metric_id).unwrap_or(0),
+            museum,
+            year,
+        }
+    }
+}
+
 fn value_cell(context: &CellContext, row_key: &str, cell: Cell) -> impl IntoView {
     let dataset = context.dataset;
     view! {
@@ -72,7 +84,7 @@ fn value_cell(context: &CellContext, row_key: &str, cell: Cell) -> impl IntoView
             title=cell_tooltip(dataset, cell.fact)
         >
             <span class="figure">{cell_text(cell.fact, context.unit)}</span>
-            {marker_list(dataset, cell.flags())}
+            {linked_markers(dataset, cell.flags(), context.place(dataset.museum_by_id(row_key), cell.year))}
         </td>
     }
 }
@@ -86,7 +98,7 @@ fn total_cell(context: &CellContext, total: &TotalCell) -> impl IntoView {
     let comparison = total.published_differs().map(|c| {
         view! {
             <span class="differs" title=c.differs_sentence(unit)>
-                {marker_abbr(Marker::TOTAL_DIFFERS)}
+                {marker_view(dataset, Marker::TOTAL_DIFFERS, context.place(None, total.year))}
                 <span class="differs-text">{c.published_words(unit)}</span>
             </span>
         }

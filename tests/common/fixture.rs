@@ -222,6 +222,7 @@ fn data_file() -> DataFile {
         total_checks: Vec::new(),
         stated_changes: Vec::new(),
         revisions: Vec::new(),
+        release_2018_19: Default::default(),
     }
 }
 
