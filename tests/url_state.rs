@@ -432,3 +432,30 @@ fn each_notice_reads_as_the_page_shows_it() {
         .collect();
     assert_eq!(numbers, (0..=16).collect::<Vec<_>>(), "each variant once");
 }
+
+#[test]
+fn museums_none_is_no_museum_and_old_forms_of_all_still_mean_all() {
+    let dataset = dataset();
+    let none = parse_query(dataset, "?v=1&metric=uk_loan_venues&museums=none");
+    assert!(none.notices.is_empty(), "{:?}", none.notices);
+    assert_eq!(none.state.museums, Some(vec![]));
+    assert_eq!(
+        to_query(dataset, &none.state),
+        "?v=1&metric=uk_loan_venues&museums=none"
+    );
+    assert_eq!(parse_query(dataset, "?museums=NONE").state.museums, Some(vec![]));
+    // Links from before "none" existed: absent, empty and `all` are every museum.
+    for query in [
+        "?v=1&metric=uk_loan_venues",
+        "?v=1&metric=uk_loan_venues&museums=",
+        "?v=1&metric=uk_loan_venues&museums=all",
+    ] {
+        let parsed = parse_query(dataset, query);
+        assert_eq!(parsed.state.museums, None, "{query}");
+        assert!(parsed.notices.is_empty(), "{query}: {:?}", parsed.notices);
+    }
+    // An unusable list is still "all", with its notice, as before.
+    let unusable = parse_query(dataset, "?metric=uk_loan_venues&museums=zzz");
+    assert_eq!(unusable.state.museums, None);
+    assert!(unusable.notices.contains(&Notice::NoUsableMuseum));
+}
