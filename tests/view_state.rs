@@ -205,7 +205,9 @@ fn select_all_select_none_and_only_do_what_they_say() {
     let available = museums_with_data(dataset, view.metric);
     let tate = museum(dataset, "tate-gallery-group");
     let none = view.with_no_museums();
-    assert!(available.iter().all(|m| !none.museum_ticked(&available, *m)));
+    assert!(available
+        .iter()
+        .all(|m| !none.museum_ticked(&available, *m)));
     assert_eq!(none.museum_selection(dataset), MuseumSelection::NoneChosen);
     let all = none.with_all_museums();
     assert!(available.iter().all(|m| all.museum_ticked(&available, *m)));
@@ -288,12 +290,18 @@ fn the_filter_matches_names_short_names_and_aliases() {
     };
     assert!(museum_matches_filter(by_id("national-gallery"), "nat gal"));
     assert!(museum_matches_filter(by_id("national-gallery"), "NATIONAL"));
-    assert!(!museum_matches_filter(by_id("tate-gallery-group"), "nat gal"));
+    assert!(!museum_matches_filter(
+        by_id("tate-gallery-group"),
+        "nat gal"
+    ));
     // Aliases and short names: an old name, an abbreviation, an ampersand.
     assert_eq!(matching("Geffrye"), vec!["museum-of-the-home"]);
     assert!(matching("v&a").contains(&"victoria-and-albert-museum".to_string()));
     assert!(matching("Tyne & Wear").contains(&"tyne-and-wear-museums".to_string()));
-    assert!(museum_matches_filter(by_id("sir-john-soanes-museum"), "soanes"));
+    assert!(museum_matches_filter(
+        by_id("sir-john-soanes-museum"),
+        "soanes"
+    ));
     // An empty filter hides nothing; nonsense finds nothing.
     assert!(museum_matches_filter(by_id("british-museum"), "  "));
     assert!(matching("zzzz").is_empty());

@@ -396,11 +396,9 @@ pub fn museum_matches_filter(museum: &Museum, filter: &str) -> bool {
         .chain(museum.aliases.iter())
         .map(|name| fold_for_filter(name))
         .collect::<Vec<_>>();
-    names.iter().any(|name| {
-        wanted
-            .split_whitespace()
-            .all(|word| name.contains(word))
-    })
+    names
+        .iter()
+        .any(|name| wanted.split_whitespace().all(|word| name.contains(word)))
 }
 
 /// Lower case, with `&` read as "and" and apostrophes and full stops dropped.
