@@ -141,15 +141,18 @@ fn explorer_page(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     }
 }
 
-/// "Skip to results": the first tab stop; moves the focus past the header and controls.
+/// "Skip to results": the first tab stop; moves the focus past the header and controls to
+/// the results (or, on another page, to its content).
 fn skip_link() -> impl IntoView {
     let skip = |ev: leptos::ev::MouseEvent| {
         // The page has a <base> element, so "#results" alone would leave the view's query.
         ev.prevent_default();
-        crate::ui::store::focus_first(&["#results", "main"]);
+        crate::ui::store::focus_first(&["#results", "#page-content"]);
     };
     view! {
-        <a href="#results" id="skip-to-results" class="skip-link" on:click=skip>"Skip to results"</a>
+        <nav class="skip" aria-label="Skip link">
+            <a href="#page-content" id="skip-to-results" class="skip-link" on:click=skip>"Skip to results"</a>
+        </nav>
     }
 }
 
@@ -176,10 +179,12 @@ fn full_page(store: ViewStore, table: Memo<TableView>, page: Memo<Page>) -> impl
             </header>
             <Notices store=store />
             {page_nav(store, page)}
-            {move || match page.get() {
-                Page::Headlines => view! { <HeadlinesPage store=store /> }.into_any(),
-                Page::Explorer => explorer_page(store, table).into_any(),
-            }}
+            <div id="page-content" tabindex="-1">
+                {move || match page.get() {
+                    Page::Headlines => view! { <HeadlinesPage store=store /> }.into_any(),
+                    Page::Explorer => explorer_page(store, table).into_any(),
+                }}
+            </div>
             <DataDownloads />
             {print_permalink(store)}
         </main>
