@@ -133,6 +133,18 @@ impl Notice {
                     echo(text)
                 )
             }
+            UnknownMuseum { .. }
+            | AggregateAsMuseum { .. }
+            | MuseumWithoutFigures { .. }
+            | NoUsableMuseum => self.museum_text(dataset),
+        }
+    }
+
+    /// [`Notice::marked_text`] for the notices about `museums=`.
+    fn museum_text(&self, dataset: &Dataset) -> String {
+        use Notice::*;
+        let metric_label = |metric: &u16| &dataset.metric(*metric).label;
+        match self {
             UnknownMuseum { text } => {
                 format!("There is no museum '{}'; it was left out.", echo(text))
             }
@@ -150,6 +162,7 @@ impl Notice {
                 "None of the museums in the link have figures for this metric; \
                  showing all museums.",
             ),
+            _ => unreachable!("Notice::marked_text words the notices that are not about museums"),
         }
     }
 
