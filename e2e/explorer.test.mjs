@@ -31,6 +31,7 @@ test('the 2017/18 recomputed total is shown beside DCMS\'s published total', asy
 
 test('controls add history entries; back and forward restore the view', async () => {
   const { page, errors } = await open('?metric=uk_loan_venues');
+  await page.click('#controls-toggle');
   await page.selectOption('#metric', 'objects_display');
   await page.waitForURL(/metric=objects_display/);
   await cell(page, 'all-national-museums', '2019-20').waitFor();

@@ -5,8 +5,8 @@ mod common;
 
 use common::{dataset, ids, range, year};
 use museum_lending_explorer::core::analysis::{
-    museum_change, standings, total_change, Change, ChangeCell, ChangeStatus, CompareYears,
-    ExtraColumns, NoChange, Standing, StandingCells, TotalChange,
+    museum_change, share_bases, standings, total_change, Change, ChangeCell, ChangeStatus,
+    CompareYears, ExtraColumns, NoChange, Standing, StandingCells, TotalChange,
 };
 use museum_lending_explorer::core::format::{
     more_or_fewer, signed_percent, signed_percent_to, signed_value,
@@ -15,7 +15,7 @@ use museum_lending_explorer::core::headlines::{headlines, stated_text, Verdict};
 use museum_lending_explorer::core::model::Unit;
 use museum_lending_explorer::core::query::{build_table, PublishedComparison};
 use museum_lending_explorer::core::summary::{summarise, summarise_view};
-use museum_lending_explorer::core::view_state::SeriesChoice;
+use museum_lending_explorer::core::view_state::{SeriesChoice, ViewState};
 use std::path::Path;
 
 #[test]
@@ -264,10 +264,7 @@ fn extra_columns_follow_the_view() {
         with_change.compare.unwrap().heading(),
         "Change, 2015/16 to 2023/24"
     );
-    assert_eq!(
-        ExtraColumns::share_heading(year("2023-24")),
-        "Share of total, 2023/24"
-    );
+    assert!(!with_change.share_of_all, "every museum is shown");
     assert_eq!(ExtraColumns::rank_heading(year("2023-24")), "Rank, 2023/24");
     // A base year that is not before the last year gives no change column.
     for base in [None, Some(year("2023-24")), Some(year("2024-25"))] {
@@ -537,4 +534,68 @@ fn stated_changes_keep_their_published_precision() {
     assert_eq!(stated_text(-94.0), "\u{2212}94%");
     assert_eq!(stated_text(4.4), "+4.4%");
     assert_eq!(stated_text(26.0), "+26%");
+}
+
+#[test]
+fn share_headers_say_of_what_and_a_subset_also_gets_the_share_of_all() {
+    let dataset = dataset();
+    let all = build_table(
+        dataset,
+        &range(dataset, "uk_loan_venues", "2023-24", "2023-24"),
+    );
+    let bases = share_bases(dataset, &all).expect("a summed metric has shares");
+    let reporting = all.computed_total().unwrap()[0].reported;
+    assert_eq!(
+        bases.shown.heading(year("2023-24")),
+        format!("Share of the {reporting} reporting museums, 2023/24")
+    );
+    assert!(bases.all.is_none());
+
+    let tate = dataset.museum_by_id("tate-gallery-group").unwrap();
+    let bm = dataset.museum_by_id("british-museum").unwrap();
+    let subset_state = ViewState {
+        museums: Some(vec![bm, tate]),
+        ..range(dataset, "uk_loan_venues", "2023-24", "2023-24")
+    };
+    let subset = build_table(dataset, &subset_state);
+    let extras = ExtraColumns::for_table(&subset, None);
+    assert!(extras.share && extras.share_of_all);
+    assert_eq!(extras.count(), 3);
+    let bases = share_bases(dataset, &subset).unwrap();
+    assert_eq!(
+        bases.shown.heading(year("2023-24")),
+        "Share of the 2 selected museums, 2023/24"
+    );
+    let (of_all, everyone) = bases.all.expect("a subset has the share of all");
+    assert_eq!(
+        of_all.heading(year("2023-24")),
+        format!("Share of all {reporting} reporting museums, 2023/24")
+    );
+    // The two shares of one museum: of the pair, and of everyone, from the same figures.
+    let value = |museum| {
+        subset
+            .museum_rows
+            .iter()
+            .find(|r| r.museum == museum)
+            .unwrap()
+            .cells[0]
+            .value()
+            .unwrap()
+    };
+    let all_total = all.computed_total().unwrap()[0].value.unwrap();
+    let tate_of_all = everyone
+        .iter()
+        .find(|s| s.museum == tate)
+        .unwrap()
+        .share
+        .unwrap();
+    assert!((tate_of_all - value(tate) / all_total * 100.0).abs() < 1e-9);
+    let pair = standings(dataset, &subset);
+    let tate_of_pair = pair
+        .iter()
+        .find(|s| s.museum == tate)
+        .unwrap()
+        .share
+        .unwrap();
+    assert!((tate_of_pair - value(tate) / (value(tate) + value(bm)) * 100.0).abs() < 1e-9);
 }

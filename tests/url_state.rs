@@ -445,3 +445,71 @@ fn each_notice_reads_as_the_page_shows_it() {
         .collect();
     assert_eq!(numbers, (0..=18).collect::<Vec<_>>(), "each variant once");
 }
+
+#[test]
+fn museums_none_is_no_museum_and_old_forms_of_all_still_mean_all() {
+    let dataset = dataset();
+    let none = parse_query(dataset, "?v=1&metric=uk_loan_venues&museums=none");
+    assert!(none.notices.is_empty(), "{:?}", none.notices);
+    assert_eq!(none.state.museums, Some(vec![]));
+    assert_eq!(
+        to_query(dataset, &none.state),
+        "?v=1&metric=uk_loan_venues&museums=none"
+    );
+    assert_eq!(
+        parse_query(dataset, "?museums=NONE").state.museums,
+        Some(vec![])
+    );
+    // Links from before "none" existed: absent, empty and `all` are every museum.
+    for query in [
+        "?v=1&metric=uk_loan_venues",
+        "?v=1&metric=uk_loan_venues&museums=",
+        "?v=1&metric=uk_loan_venues&museums=all",
+    ] {
+        let parsed = parse_query(dataset, query);
+        assert_eq!(parsed.state.museums, None, "{query}");
+        assert!(parsed.notices.is_empty(), "{query}: {:?}", parsed.notices);
+    }
+    // An unusable list is still "all", with its notice, as before.
+    let unusable = parse_query(dataset, "?metric=uk_loan_venues&museums=zzz");
+    assert_eq!(unusable.state.museums, None);
+    assert!(unusable.notices.contains(&Notice::NoUsableMuseum));
+}
+
+#[test]
+fn echoed_link_text_is_cut_short_and_kept_apart_from_the_apps_words() {
+    use museum_lending_explorer::core::notice::{NoticeSegment, ECHO_LIMIT};
+    let dataset = dataset();
+    let long_id = "x".repeat(20_000);
+    let parsed = parse_query(dataset, &format!("?metric={long_id}"));
+    let text = parsed.notices[0].text(dataset);
+    assert!(
+        text.chars().count() < 200,
+        "{} characters",
+        text.chars().count()
+    );
+    assert!(
+        text.contains(&format!("'{}…'", "x".repeat(ECHO_LIMIT))),
+        "{text}"
+    );
+    // A right-to-left override in the link is dropped and the echo is a segment of its own.
+    let parsed = parse_query(dataset, "?museums=abc%E2%80%AEdef");
+    let notice = &parsed.notices[0];
+    assert_eq!(
+        notice.text(dataset),
+        "There is no museum 'abcdef'; it was left out."
+    );
+    assert_eq!(
+        notice.segments(dataset),
+        vec![
+            NoticeSegment::Words("There is no museum '".into()),
+            NoticeSegment::Echo("abcdef".into()),
+            NoticeSegment::Words("'; it was left out.".into()),
+        ]
+    );
+    // Year errors echo the bad year the same way.
+    let bad_year = parse_query(dataset, "?from=2019-2020");
+    assert!(bad_year.notices[0]
+        .segments(dataset)
+        .contains(&NoticeSegment::Echo("2019-2020".into())));
+}

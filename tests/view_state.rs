@@ -8,7 +8,7 @@ use museum_lending_explorer::core::headlines::sector_levels;
 use museum_lending_explorer::core::model::Dataset;
 use museum_lending_explorer::core::query::museums_with_data;
 use museum_lending_explorer::core::view_state::{
-    ChartKind, Page, SeriesChoice, ViewState, YearEnd,
+    museum_matches_filter, ChartKind, MuseumSelection, Page, SeriesChoice, ViewState, YearEnd,
 };
 use museum_lending_explorer::core::year::FinancialYear;
 
@@ -65,7 +65,7 @@ fn compare_choices_are_the_years_before_the_last_shown() {
 }
 
 #[test]
-fn every_museum_ticked_is_all_and_none_ticked_falls_back_to_all() {
+fn every_museum_ticked_is_all_and_none_ticked_is_no_museum() {
     let dataset = dataset();
     let all = loan_venues(dataset, 2016, 2023);
     let british_museum = museum(dataset, "british-museum");
@@ -84,14 +84,20 @@ fn every_museum_ticked_is_all_and_none_ticked_falls_back_to_all() {
         without.toggle_museum(dataset, british_museum, true).museums,
         None
     );
-    // Unticking the only museum left falls back to all rather than showing nothing.
+    // Unticking the only museum left is "no museum", said as such, not a silent "all".
     let only = ViewState {
         museums: Some(vec![british_museum]),
         ..all.clone()
     };
+    let none = only.toggle_museum(dataset, british_museum, false);
+    assert_eq!(none.museums, Some(vec![]));
+    assert!(none.no_museums());
+    assert_eq!(none.museum_selection(dataset), MuseumSelection::NoneChosen);
+    assert!(!none.museum_ticked(&available, british_museum));
+    // Ticking one from "no museum" is that museum alone.
     assert_eq!(
-        only.toggle_museum(dataset, british_museum, false).museums,
-        None
+        none.toggle_museum(dataset, british_museum, true).museums,
+        Some(vec![british_museum])
     );
     assert_eq!(only.with_all_museums().museums, None);
 }
@@ -190,4 +196,113 @@ fn sector_levels_are_the_all_national_museums_rows() {
     assert!(levels
         .iter()
         .all(|l| l.metric != metric(dataset, "uk_loan_venues")));
+}
+
+#[test]
+fn select_all_select_none_and_only_do_what_they_say() {
+    let dataset = dataset();
+    let view = loan_venues(dataset, 2014, 2023);
+    let available = museums_with_data(dataset, view.metric);
+    let tate = museum(dataset, "tate-gallery-group");
+    let none = view.with_no_museums();
+    assert!(available
+        .iter()
+        .all(|m| !none.museum_ticked(&available, *m)));
+    assert_eq!(none.museum_selection(dataset), MuseumSelection::NoneChosen);
+    let all = none.with_all_museums();
+    assert!(available.iter().all(|m| all.museum_ticked(&available, *m)));
+    assert_eq!(
+        all.museum_selection(dataset),
+        MuseumSelection::All {
+            available: available.len()
+        }
+    );
+    let only = all.with_only_museum(dataset, tate);
+    assert_eq!(only.museums, Some(vec![tate]));
+    assert_eq!(
+        only.museum_selection(dataset),
+        MuseumSelection::Some {
+            chosen: 1,
+            available: available.len()
+        }
+    );
+    // The years and the rest of the view are untouched.
+    assert_eq!((only.from, only.to), (view.from, view.to));
+}
+
+#[test]
+fn no_museum_survives_a_metric_change_and_a_lost_selection_becomes_all() {
+    let dataset = dataset();
+    let none = loan_venues(dataset, 2014, 2023).with_no_museums();
+    let visits = metric(dataset, "visits_total");
+    assert_eq!(none.with_metric(dataset, visits).museums, Some(vec![]));
+}
+
+#[test]
+fn a_metric_without_museum_rows_says_so() {
+    let dataset = dataset();
+    let sector_only = (0..dataset.metrics().len() as u16)
+        .find(|m| museums_with_data(dataset, *m).is_empty())
+        .expect("the partnership reports have sector-only metrics");
+    let view = ViewState::for_metric(sector_only);
+    assert_eq!(
+        view.museum_selection(dataset),
+        MuseumSelection::MetricHasNoMuseums
+    );
+    assert!(MuseumSelection::MetricHasNoMuseums
+        .status_words()
+        .contains("no figures for individual museums"));
+    assert!(view.choice_summary(dataset).contains("sector figures only"));
+}
+
+#[test]
+fn the_choice_summary_states_metric_museums_years_and_comparison() {
+    let dataset = dataset();
+    let tate = museum(dataset, "tate-gallery-group");
+    let view = ViewState {
+        museums: Some(vec![tate]),
+        compare: Some(FinancialYear(2015)),
+        ..loan_venues(dataset, 2014, 2023)
+    };
+    assert_eq!(
+        view.choice_summary(dataset),
+        "UK loan venues; Tate Gallery Group; 2014/15 to 2023/24; change since 2015/16"
+    );
+    let all = ViewState::for_metric(view.metric);
+    let count = museums_with_data(dataset, view.metric).len();
+    assert_eq!(
+        all.choice_summary(dataset),
+        format!("UK loan venues; all {count} museums; 2008/09 to 2023/24")
+    );
+}
+
+#[test]
+fn the_filter_matches_names_short_names_and_aliases() {
+    let dataset = dataset();
+    let by_id = |id: &str| dataset.museum(museum(dataset, id));
+    let matching = |filter: &str| -> Vec<String> {
+        dataset
+            .museums()
+            .iter()
+            .filter(|m| !m.is_aggregate && museum_matches_filter(m, filter))
+            .map(|m| m.id.clone())
+            .collect()
+    };
+    assert!(museum_matches_filter(by_id("national-gallery"), "nat gal"));
+    assert!(museum_matches_filter(by_id("national-gallery"), "NATIONAL"));
+    assert!(!museum_matches_filter(
+        by_id("tate-gallery-group"),
+        "nat gal"
+    ));
+    // Aliases and short names: an old name, an abbreviation, an ampersand.
+    assert_eq!(matching("Geffrye"), vec!["museum-of-the-home"]);
+    assert!(matching("v&a").contains(&"victoria-and-albert-museum".to_string()));
+    assert!(matching("Tyne & Wear").contains(&"tyne-and-wear-museums".to_string()));
+    assert!(museum_matches_filter(
+        by_id("sir-john-soanes-museum"),
+        "soanes"
+    ));
+    // An empty filter hides nothing; nonsense finds nothing.
+    assert!(museum_matches_filter(by_id("british-museum"), "  "));
+    assert!(matching("zzzz").is_empty());
 }

@@ -337,13 +337,16 @@ impl CompareYears {
     }
 }
 
-/// The change, share and rank columns a view adds after its years.
+/// The change, share and rank columns a view adds beside each museum's name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ExtraColumns {
     /// A change column, when a base year before the view's last year is chosen.
     pub compare: Option<CompareYears>,
     /// A share-of-total column: museum rows with a recomputed total.
     pub share: bool,
+    /// A second share column, of every reporting museum's total: only some museums are
+    /// selected, so the first share is of the selection.
+    pub share_of_all: bool,
     /// A rank column: there are museum rows.
     pub standings: bool,
 }
@@ -352,28 +355,25 @@ impl ExtraColumns {
     /// The extra columns of `table` with `compare` as the chosen base year.
     pub fn for_table(table: &TableView, compare: Option<FinancialYear>) -> ExtraColumns {
         let has_museums = !table.museum_rows.is_empty();
+        let share = has_museums && table.computed_total().is_some();
         ExtraColumns {
             compare: compare
                 .zip(table.years.last().copied())
                 .and_then(|(base, latest)| CompareYears::new(base, latest)),
-            share: has_museums && table.computed_total().is_some(),
+            share,
+            share_of_all: share && !table.all_museums_selected,
             standings: has_museums,
         }
     }
 
-    /// How many columns follow the years.
+    /// How many columns there are beside the name.
     pub fn count(self) -> usize {
         usize::from(self.compare.is_some()) + self.after_change()
     }
 
-    /// How many columns follow the change column (share and rank).
+    /// How many columns follow the change column (shares and rank).
     pub fn after_change(self) -> usize {
-        usize::from(self.share) + usize::from(self.standings)
-    }
-
-    /// "Share of total, 2023/24".
-    pub fn share_heading(latest: FinancialYear) -> String {
-        format!("Share of total, {}", latest.label())
+        usize::from(self.share) + usize::from(self.share_of_all) + usize::from(self.standings)
     }
 
     /// "Rank, 2023/24".
@@ -382,12 +382,90 @@ impl ExtraColumns {
     }
 }
 
+/// Whose total a share column divides by, and how many museums reported to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareOf {
+    /// The museums on screen; `every_museum` when they are all the museums with figures.
+    Shown {
+        reporting: usize,
+        every_museum: bool,
+    },
+    /// Every museum with figures, beside a selection of some of them.
+    AllReporting { reporting: usize },
+}
+
+impl ShareOf {
+    /// "Share of the 14 reporting museums, 2023/24", "Share of the 2 selected museums,
+    /// 2023/24", "Share of all 14 reporting museums, 2023/24": the header says of what.
+    pub fn heading(self, latest: FinancialYear) -> String {
+        let museums = |n: usize| if n == 1 { "museum" } else { "museums" };
+        match self {
+            ShareOf::Shown {
+                reporting,
+                every_museum: true,
+            } => format!(
+                "Share of the {reporting} reporting {}, {latest}",
+                museums(reporting)
+            ),
+            ShareOf::Shown { reporting, .. } => {
+                format!(
+                    "Share of the {reporting} selected {}, {latest}",
+                    museums(reporting)
+                )
+            }
+            ShareOf::AllReporting { reporting } => {
+                format!(
+                    "Share of all {reporting} reporting {}, {latest}",
+                    museums(reporting)
+                )
+            }
+        }
+    }
+}
+
+/// The share columns' bases in the view's last year: the museums on screen, and (when
+/// only some are selected) every museum with figures, with the latter's standings.
+pub struct ShareBases {
+    pub shown: ShareOf,
+    pub all: Option<(ShareOf, Vec<Standing>)>,
+}
+
+/// How many museums reported to the view's last recomputed total, and every museum's
+/// standing when the view holds only some of them. `None` without a total.
+pub fn share_bases(dataset: &Dataset, table: &TableView) -> Option<ShareBases> {
+    let latest = *table.years.last()?;
+    let reporting = table.computed_total()?.last()?.reported;
+    let shown = ShareOf::Shown {
+        reporting,
+        every_museum: table.all_museums_selected,
+    };
+    let all = (!table.all_museums_selected).then(|| {
+        let everyone = build_table(
+            dataset,
+            &ViewState {
+                from: Some(latest),
+                to: Some(latest),
+                ..ViewState::for_metric(table.metric)
+            },
+        );
+        let reporting = everyone
+            .computed_total()
+            .and_then(|totals| totals.last())
+            .map_or(0, |total| total.reported);
+        (
+            ShareOf::AllReporting { reporting },
+            standings(dataset, &everyone),
+        )
+    });
+    Some(ShareBases { shown, all })
+}
+
 /// The share and rank cells of one museum row: words, and raw values for `data-*`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StandingCells {
     /// "12.3%" or "not reported".
     pub share_text: String,
-    /// `data-share`: "12.3", empty without a share.
+    /// `data-share` and `data-share-pct`: "12.3", empty without a share.
     pub data_share: String,
     /// "3 of 14" or "not ranked".
     pub rank_text: String,
@@ -398,16 +476,22 @@ pub struct StandingCells {
 impl StandingCells {
     /// The cells of a museum with `standing` (`None`: it reported no figure to rank).
     pub fn new(standing: Option<&Standing>) -> StandingCells {
-        let share = standing.and_then(|s| s.share);
+        let (share_text, data_share) = share_words(standing);
         StandingCells {
-            share_text: share
-                .map(|share| format!("{share:.1}%"))
-                .unwrap_or_else(|| "not reported".into()),
-            data_share: share.map(|s| format!("{s:.1}")).unwrap_or_default(),
+            share_text,
+            data_share,
             rank_text: standing
                 .map(|s| format!("{} of {}", s.rank, s.of))
                 .unwrap_or_else(|| "not ranked".into()),
             data_rank: standing.map(|s| s.rank.to_string()).unwrap_or_default(),
         }
+    }
+}
+
+/// "12.3%" and "12.3" for a share, or "not reported" and nothing.
+pub fn share_words(standing: Option<&Standing>) -> (String, String) {
+    match standing.and_then(|s| s.share) {
+        Some(share) => (format!("{share:.1}%"), format!("{share:.1}")),
+        None => ("not reported".into(), String::new()),
     }
 }

@@ -65,21 +65,52 @@ pub enum Notice {
 }
 
 impl Notice {
-    /// The notice in the reader's words, as the page shows it.
+    /// The notice in the reader's words, as plain text (echoed link text cut short).
     pub fn text(&self, dataset: &Dataset) -> String {
+        self.marked_text(dataset)
+            .replace([ECHO_START, ECHO_END], "")
+    }
+
+    /// The notice as the page shows it: the app's own words, and the text echoed from the
+    /// link in pieces of their own, so the page can isolate them (`<bdi>`) and a
+    /// right-to-left character in a link cannot reverse the app's sentence.
+    pub fn segments(&self, dataset: &Dataset) -> Vec<NoticeSegment> {
+        let marked = self.marked_text(dataset);
+        let mut segments = Vec::new();
+        for (index, piece) in marked.split([ECHO_START, ECHO_END]).enumerate() {
+            if piece.is_empty() {
+                continue;
+            }
+            // Pieces alternate: own words, echo, own words… (an echo is never nested).
+            segments.push(if index % 2 == 1 {
+                NoticeSegment::Echo(piece.to_string())
+            } else {
+                NoticeSegment::Words(piece.to_string())
+            });
+        }
+        segments
+    }
+
+    /// The notice with each echo of link text between [`ECHO_START`] and [`ECHO_END`].
+    fn marked_text(&self, dataset: &Dataset) -> String {
         use Notice::*;
         let metric_label = |metric: &u16| &dataset.metric(*metric).label;
         match self {
             UnknownSetting { key } => {
-                format!("The link has an unknown setting '{key}', which was ignored.")
+                format!(
+                    "The link has an unknown setting '{}', which was ignored.",
+                    echo(key)
+                )
             }
             OtherVersion { version } => format!(
-                "This link is in format version '{version}'; this explorer reads version {}, \
+                "This link is in format version '{}'; this explorer reads version {}, \
                  so some settings may differ.",
+                echo(version),
                 super::url_state::URL_VERSION
             ),
             UnknownMetric { text, fallback } => format!(
-                "There is no metric '{text}'; showing {} instead.",
+                "There is no metric '{}'; showing {} instead.",
+                echo(text),
                 metric_label(fallback)
             ),
             BadYear { .. }
@@ -89,19 +120,45 @@ impl Notice {
             | CompareWithoutFigures { .. }
             | CompareNotBeforeLast { .. } => self.year_text(dataset),
             BadChart { text } => format!(
-                "'view' must be table, bar or line, not '{text}'; choosing by the years shown."
+                "'view' must be table, bar or line, not '{}'; choosing by the years shown.",
+                echo(text)
             ),
             BadSeries { text } => {
-                format!("'series' must be museums or total, not '{text}'; charting museums.")
+                format!(
+                    "'series' must be museums or total, not '{}'; charting museums.",
+                    echo(text)
+                )
             }
-            UnknownPage { text } => format!("There is no page '{text}'; showing the explorer."),
+            UnknownPage { text } => {
+                format!("There is no page '{}'; showing the explorer.", echo(text))
+            }
             BadEmbed { text } => {
-                format!("'embed' must be 1 or 0, not '{text}'; showing the full page.")
+                format!(
+                    "'embed' must be 1 or 0, not '{}'; showing the full page.",
+                    echo(text)
+                )
             }
-            UnknownMuseum { text } => format!("There is no museum '{text}'; it was left out."),
+            UnknownMuseum { .. }
+            | AggregateAsMuseum { .. }
+            | MuseumWithoutFigures { .. }
+            | NoUsableMuseum
+            | UnknownFilter { .. }
+            | FilterNotOnThisPage { .. } => self.museum_text(dataset),
+        }
+    }
+
+    /// [`Notice::marked_text`] for the notices about `museums=` and the pages' filters.
+    fn museum_text(&self, dataset: &Dataset) -> String {
+        use Notice::*;
+        let metric_label = |metric: &u16| &dataset.metric(*metric).label;
+        match self {
+            UnknownMuseum { text } => {
+                format!("There is no museum '{}'; it was left out.", echo(text))
+            }
             AggregateAsMuseum { text } => format!(
-                "'{text}' is a published total, not a museum: \
-                 it is shown as its own row where the data has it."
+                "'{}' is a published total, not a museum: \
+                 it is shown as its own row where the data has it.",
+                echo(text)
             ),
             MuseumWithoutFigures { museum, metric } => format!(
                 "{} has no {} figures, so it is not shown.",
@@ -109,7 +166,10 @@ impl Notice {
                 metric_label(metric)
             ),
             UnknownFilter { key, text } => {
-                format!("'{key}': nothing is called '{text}', so that filter was dropped.")
+                format!(
+                    "'{key}': nothing is called '{}', so that filter was dropped.",
+                    echo(text)
+                )
             }
             FilterNotOnThisPage { key } => {
                 format!("'{key}' does not apply to this page; it was ignored.")
@@ -118,6 +178,7 @@ impl Notice {
                 "None of the museums in the link have figures for this metric; \
                  showing all museums.",
             ),
+            _ => unreachable!("Notice::marked_text words the notices that are not about museums"),
         }
     }
 
@@ -127,7 +188,9 @@ impl Notice {
         use Notice::*;
         let metric_label = |metric: &u16| &dataset.metric(*metric).label;
         match self {
-            BadYear { end, error } => format!("'{}': {error}; it was ignored.", end.param()),
+            BadYear { end, error } => {
+                format!("'{}': {}; it was ignored.", end.param(), not_a_year(error))
+            }
             YearOutsideRange {
                 end,
                 year,
@@ -144,7 +207,9 @@ impl Notice {
             SwappedYears { from, to } => {
                 format!("'from' {from} is after 'to' {to}; the two were swapped.")
             }
-            BadCompareYear { error } => format!("'compare': {error}; no change is shown."),
+            BadCompareYear { error } => {
+                format!("'compare': {}; no change is shown.", not_a_year(error))
+            }
             CompareWithoutFigures { year, metric } => format!(
                 "'compare' {year} has no {} figures; no change is shown.",
                 metric_label(metric)
@@ -155,4 +220,49 @@ impl Notice {
             _ => unreachable!("Notice::text words the notices that are not about years"),
         }
     }
+}
+
+/// "'2019-2020' is not a financial year (expected e.g. 2019-20 or 2019/20)", the text
+/// echoed.
+fn not_a_year(error: &YearParseError) -> String {
+    format!(
+        "'{}' is not a financial year (expected e.g. 2019-20 or 2019/20)",
+        echo(&error.0)
+    )
+}
+
+/// One piece of a notice: the app's words, or text echoed from the link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeSegment {
+    Words(String),
+    Echo(String),
+}
+
+/// The longest echo of link text a notice repeats, in characters; longer text is cut with
+/// "…", so a link of thousands of characters cannot stretch the page.
+pub const ECHO_LIMIT: usize = 60;
+
+/// Brackets an echo inside a notice's text until [`Notice::segments`] splits it out. The
+/// Unicode isolate marks are never kept: echoes are cleaned of them first.
+const ECHO_START: char = '\u{2068}';
+const ECHO_END: char = '\u{2069}';
+
+/// Link text as a notice repeats it: bidirectional control characters and other controls
+/// removed, cut to [`ECHO_LIMIT`] characters, between the echo marks.
+pub fn echo(text: &str) -> String {
+    let clean: Vec<char> = text
+        .chars()
+        .filter(|c| !c.is_control() && !is_bidi_control(*c))
+        .collect();
+    let mut shown: String = clean.iter().take(ECHO_LIMIT).collect();
+    if clean.len() > ECHO_LIMIT {
+        shown.push('…');
+    }
+    format!("{ECHO_START}{shown}{ECHO_END}")
+}
+
+/// The explicit direction marks, embeddings, overrides and isolates of Unicode's
+/// bidirectional algorithm.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }

@@ -28,6 +28,9 @@ pub struct ParsedView {
     pub notices: Vec<Notice>,
 }
 
+/// `museums=none`: the reader unticked every museum.
+pub const NO_MUSEUMS: &str = "none";
+
 /// Finds a museum by id, name, short name or alias (case-insensitive), so old links that
 /// say `Geffrye Museum` or `tate` still resolve.
 pub fn resolve_museum(dataset: &Dataset, text: &str) -> Option<u16> {
@@ -185,7 +188,8 @@ fn parse_metric(dataset: &Dataset, text: Option<&str>, notices: &mut Vec<Notice>
 }
 
 /// `museums=`: comma-separated ids, names or aliases; `None` (all museums) when missing,
-/// `all`, or when none of them is a museum with figures for `metric`.
+/// empty, `all`, or when none of them is a museum with figures for `metric`; no museum
+/// (an empty list) for `none`, which the picker's "Select none" writes.
 fn parse_museums(
     dataset: &Dataset,
     metric: u16,
@@ -195,6 +199,9 @@ fn parse_museums(
     let text = text.trim();
     if text.is_empty() || text.eq_ignore_ascii_case("all") {
         return None;
+    }
+    if text.eq_ignore_ascii_case(NO_MUSEUMS) {
+        return Some(Vec::new());
     }
     let available = museums_with_data(dataset, metric);
     let mut chosen = Vec::new();
@@ -365,7 +372,12 @@ pub fn to_query(dataset: &Dataset, state: &ViewState) -> String {
             .iter()
             .map(|m| encode(&dataset.museum(*m).id))
             .collect();
-        parts.push(format!("museums={}", ids.join(",")));
+        let list = if ids.is_empty() {
+            NO_MUSEUMS.to_string()
+        } else {
+            ids.join(",")
+        };
+        parts.push(format!("museums={list}"));
     }
     if let Some(from) = state.from {
         parts.push(format!("from={}", from.slug()));

@@ -3,10 +3,11 @@
 //! Each control's rule lives here as a method that returns the next state, so the views
 //! only call `store.update(|state| state.with_…(…))` and the rules are tested on the host:
 //! which years a "change since" can start from, keeping the year range the right way
-//! round, "every museum ticked" meaning "all", never an empty museum selection.
+//! round, "every museum ticked" meaning "all", "none ticked" being a view of its own that
+//! asks the reader to pick a museum (never a silent return to "all").
 
 use super::analysis::CompareYears;
-use super::model::Dataset;
+use super::model::{Dataset, Museum};
 use super::query::{metric_years, museums_with_data};
 use super::revisions::RevisionFilter;
 use super::totals_audit::AuditFilter;
@@ -128,7 +129,8 @@ impl YearEnd {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ViewState {
     pub metric: u16,
-    /// `None`: every museum with data for the metric in the year range.
+    /// `None`: every museum with data for the metric in the year range. `Some` of an empty
+    /// list: no museum (the reader unticked them all; the URL says `museums=none`).
     pub museums: Option<Vec<u16>>,
     /// `None`: the metric's first year.
     pub from: Option<FinancialYear>,
@@ -207,7 +209,9 @@ impl ViewState {
                     .filter(|m| available.contains(m))
                     .collect::<Vec<_>>()
             })
-            .filter(|list| !list.is_empty());
+            // A selection that had museums but keeps none of them falls back to "all";
+            // "no museum" stays "no museum".
+            .filter(|list| !list.is_empty() || self.no_museums());
         let years = metric_years(dataset, metric);
         let keep = |year: Option<FinancialYear>| year.filter(|y| years.contains(y));
         ViewState {
@@ -236,8 +240,8 @@ impl ViewState {
     }
 
     /// Ticks or unticks one museum. Every museum ticked is the same view as "all" (and
-    /// has the shorter link); unticking the last one also falls back to "all", since a
-    /// view of no museums shows nothing.
+    /// has the shorter link); unticking the last one leaves no museum, which the page
+    /// says instead of quietly showing them all again.
     pub fn toggle_museum(&self, dataset: &Dataset, museum: u16, ticked: bool) -> ViewState {
         let available = museums_with_data(dataset, self.metric);
         let mut chosen = self.museums.clone().unwrap_or_else(|| available.clone());
@@ -248,17 +252,72 @@ impl ViewState {
         dataset.sort_by_name(&mut chosen);
         let everything = available.iter().all(|m| chosen.contains(m));
         ViewState {
-            museums: (!everything && !chosen.is_empty()).then_some(chosen),
+            museums: (!everything).then_some(chosen),
             ..self.clone()
         }
     }
 
-    /// Every museum with figures (the "all" box).
+    /// Every museum with figures ("Select all").
     pub fn with_all_museums(&self) -> ViewState {
         ViewState {
             museums: None,
             ..self.clone()
         }
+    }
+
+    /// No museum at all ("Select none"), so the reader can tick just the ones wanted.
+    pub fn with_no_museums(&self) -> ViewState {
+        ViewState {
+            museums: Some(Vec::new()),
+            ..self.clone()
+        }
+    }
+
+    /// This museum alone ("only"); when it is the metric's only museum, that is "all".
+    pub fn with_only_museum(&self, dataset: &Dataset, museum: u16) -> ViewState {
+        let available = museums_with_data(dataset, self.metric);
+        let only_one = available.len() == 1 && available.contains(&museum);
+        ViewState {
+            museums: (!only_one).then(|| vec![museum]),
+            ..self.clone()
+        }
+    }
+
+    /// The reader has unticked every museum: the page asks for one instead of a view.
+    pub fn no_museums(&self) -> bool {
+        self.museums.as_ref().is_some_and(|list| list.is_empty())
+    }
+
+    /// What the museum picker says about the selection for this metric.
+    pub fn museum_selection(&self, dataset: &Dataset) -> MuseumSelection {
+        let available = museums_with_data(dataset, self.metric).len();
+        match &self.museums {
+            _ if available == 0 => MuseumSelection::MetricHasNoMuseums,
+            None => MuseumSelection::All { available },
+            Some(list) if list.is_empty() => MuseumSelection::NoneChosen,
+            Some(list) => MuseumSelection::Some {
+                chosen: list.len(),
+                available,
+            },
+        }
+    }
+
+    /// The current choice in a line ("UK loan venues; all 16 museums; 2008/09 to 2023/24"),
+    /// stated by the "Change what is shown" disclosure while its controls are hidden.
+    pub fn choice_summary(&self, dataset: &Dataset) -> String {
+        let mut parts = vec![dataset.metric(self.metric).label.clone()];
+        parts.push(self.museum_selection(dataset).short_words(dataset, self));
+        if let Some((from, to)) = self.year_bounds(dataset) {
+            parts.push(if from == to {
+                from.to_string()
+            } else {
+                format!("{from} to {to}")
+            });
+        }
+        if let Some(compare) = self.compare {
+            parts.push(format!("change since {compare}"));
+        }
+        parts.join("; ")
     }
 
     pub fn with_chart(&self, chart: ChartKind) -> ViewState {
@@ -297,4 +356,80 @@ impl ViewState {
             ..self.clone()
         }
     }
+}
+
+/// The museum selection as the picker and the "Change what is shown" line word it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MuseumSelection {
+    /// The metric has figures only for the sector or a published total, not per museum.
+    MetricHasNoMuseums,
+    /// Every one of the `available` museums with figures.
+    All { available: usize },
+    /// The reader unticked every museum.
+    NoneChosen,
+    /// `chosen` of the `available` museums.
+    Some { chosen: usize, available: usize },
+}
+
+impl MuseumSelection {
+    /// The words beside the picker's "Select all" / "Select none" buttons.
+    pub fn status_words(self) -> String {
+        match self {
+            MuseumSelection::MetricHasNoMuseums => {
+                "This metric has no figures for individual museums: only the published sector or total figures are shown.".into()
+            }
+            MuseumSelection::All { available } => {
+                format!("All {available} museums with figures are selected.")
+            }
+            MuseumSelection::NoneChosen => "No museum is selected. Pick at least one museum.".into(),
+            MuseumSelection::Some { chosen, available } => {
+                format!("{chosen} of {available} museums with figures selected.")
+            }
+        }
+    }
+
+    /// Short form for the one-line summary of the view: the museum's name when only one is
+    /// chosen.
+    fn short_words(self, dataset: &Dataset, state: &ViewState) -> String {
+        match self {
+            MuseumSelection::MetricHasNoMuseums => "sector figures only".into(),
+            MuseumSelection::All { available } => format!("all {available} museums"),
+            MuseumSelection::NoneChosen => "no museum selected".into(),
+            MuseumSelection::Some { chosen: 1, .. } => state
+                .museums
+                .as_ref()
+                .and_then(|list| list.first())
+                .map(|m| dataset.museum(*m).name.clone())
+                .unwrap_or_default(),
+            MuseumSelection::Some { chosen, available } => {
+                format!("{chosen} of {available} museums")
+            }
+        }
+    }
+}
+
+/// Whether a museum matches what the reader typed in the picker's filter: every word typed
+/// (ignoring case, apostrophes and full stops; `&` read as "and") appears in its name, its
+/// short name or one of its aliases, so "nat gal", "V&A", "soanes" and "tate" all find theirs.
+/// An empty filter matches every museum.
+pub fn museum_matches_filter(museum: &Museum, filter: &str) -> bool {
+    let wanted = fold_for_filter(filter);
+    if wanted.trim().is_empty() {
+        return true;
+    }
+    let names = std::iter::once(&museum.name)
+        .chain(std::iter::once(&museum.short_name))
+        .chain(museum.aliases.iter())
+        .map(|name| fold_for_filter(name))
+        .collect::<Vec<_>>();
+    names
+        .iter()
+        .any(|name| wanted.split_whitespace().all(|word| name.contains(word)))
+}
+
+/// Lower case, with `&` read as "and" and apostrophes and full stops dropped.
+fn fold_for_filter(text: &str) -> String {
+    text.to_lowercase()
+        .replace('&', " and ")
+        .replace(['\'', '’', '.'], "")
 }

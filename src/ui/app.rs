@@ -1,4 +1,6 @@
-//! The page: controls on the left, results on the right, sources below.
+//! The page: a skip link, the header, then the results (summary, chart, table) with the
+//! controls in a "Change what is shown" disclosure above them that states the current
+//! choice; sources and downloads below. The DOM order is the visual order at every width.
 
 use crate::core::export::view_title;
 use crate::core::model::{DataError, Dataset};
@@ -78,17 +80,63 @@ fn page_nav(store: ViewStore, page: Memo<Page>) -> impl IntoView {
     }
 }
 
-/// The explorer page: controls on the left, results on the right, sources below.
+/// "Change what is shown", stating the current choice; it opens and closes the controls.
+fn controls_toggle(store: ViewStore, open: RwSignal<bool>) -> impl IntoView {
+    let dataset = store.dataset;
+    view! {
+        <div class="choice-bar">
+            <button
+                type="button"
+                class="tab controls-toggle"
+                id="controls-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="controls"
+                aria-describedby="choice-summary"
+                on:click=move |_| open.update(|open| *open = !*open)
+            >
+                {move || if open.get() { "Hide the choices" } else { "Change what is shown" }}
+            </button>
+            <p class="choice-summary" id="choice-summary">
+                <span class="visually-hidden">"Now showing: "</span>
+                {move || store.state.get().choice_summary(dataset)}
+            </p>
+        </div>
+    }
+}
+
+/// Instead of an empty view when every museum is unticked: say so, and offer them all.
+fn no_museum_notice(store: ViewStore, open: RwSignal<bool>) -> impl IntoView {
+    let none = move || store.state.get().no_museums();
+    view! {
+        <Show when=none>
+            <div class="notice" role="status" id="no-museums">
+                <p class="notice-title">"Pick at least one museum"</p>
+                <p>"No museum is selected, so there are no museum figures to show."</p>
+                <div class="museum-actions">
+                    <button type="button" class="tab" on:click=move |_| open.set(true)>"Choose museums"</button>
+                    <button type="button" class="tab" data-action="show-all-museums" on:click=move |_| store.update(|state| state.with_all_museums())>
+                        "Show all museums"
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// The explorer page: the choice and its controls, then the results, then the sources.
 fn explorer_page(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
+    let open = RwSignal::new(false);
     view! {
         <div class="layout">
-            <form class="controls" aria-label="Choose what to show" on:submit=|ev| ev.prevent_default()>
+            {controls_toggle(store, open)}
+            <form class="controls" id="controls" class:open=move || open.get() aria-label="Change what is shown" on:submit=|ev| ev.prevent_default()>
                 <MetricPicker store=store />
                 <YearRange store=store />
                 <CompareControl store=store />
                 <MuseumPicker store=store />
             </form>
-            <section class="results" aria-label="Results">
+            <section class="results" id="results" tabindex="-1" aria-label="Results">
+                {no_museum_notice(store, open)}
                 <ChartPanel store=store table=table />
                 <ResultsTable store=store table=table />
                 <Legend store=store table=table />
@@ -99,10 +147,36 @@ fn explorer_page(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     }
 }
 
+/// "Skip to results": the first tab stop; moves the focus past the header and controls to
+/// the results (or, on another page, to its content).
+fn skip_link() -> impl IntoView {
+    let skip = |ev: leptos::ev::MouseEvent| {
+        // The page has a <base> element, so "#results" alone would leave the view's query.
+        ev.prevent_default();
+        crate::ui::store::focus_first(&["#results", "#page-content"]);
+    };
+    view! {
+        <nav class="skip" aria-label="Skip link">
+            <a href="#page-content" id="skip-to-results" class="skip-link" on:click=skip>"Skip to results"</a>
+        </nav>
+    }
+}
+
+/// Printed under the page: where the view lives, since a printout has no address bar.
+fn print_permalink(store: ViewStore) -> impl IntoView {
+    view! {
+        <p class="print-only print-permalink">
+            "This view online: "
+            <span class="permalink-text">{move || { store.state.track(); store.permalink(false) }}</span>
+        </p>
+    }
+}
+
 /// The whole page (not embedded): header, link notices, page tabs, the page, data files.
 fn full_page(store: ViewStore, table: Memo<TableView>, page: Memo<Page>) -> impl IntoView {
     let page_kind = Memo::new(move |_| page.get().code());
     view! {
+        {skip_link()}
         <main class="explorer">
             <header class="page-header">
                 <h1>"UK national museums: lending and partnerships"</h1>
@@ -112,6 +186,7 @@ fn full_page(store: ViewStore, table: Memo<TableView>, page: Memo<Page>) -> impl
             </header>
             <Notices store=store />
             {page_nav(store, page)}
+            <div id="page-content" tabindex="-1">
             {move || {
                 // Rebuilt when another page is chosen, not when a page's filter changes
                 // (which would lose the keyboard focus on the filter).
@@ -124,7 +199,9 @@ fn full_page(store: ViewStore, table: Memo<TableView>, page: Memo<Page>) -> impl
                 Page::Explorer => explorer_page(store, table).into_any(),
                 }
             }}
+            </div>
             <DataDownloads />
+            {print_permalink(store)}
         </main>
     }
 }

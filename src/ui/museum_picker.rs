@@ -1,7 +1,9 @@
-//! Museum multi-select, grouped by sponsor. Only museums with figures for the metric can be
-//! ticked; "all" is the default and follows the metric.
+//! Museum multi-select, grouped by sponsor: "Select all", "Select none", a type-ahead filter
+//! over names and aliases, and an "only" button beside each museum. Only museums with
+//! figures for the metric can be ticked; the rules live in `core::view_state`.
 
 use crate::core::query::museums_with_data;
+use crate::core::view_state::{museum_matches_filter, MuseumSelection};
 use crate::ui::grouping::group_in_order;
 use crate::ui::store::ViewStore;
 use leptos::prelude::*;
@@ -23,8 +25,41 @@ fn sponsor_groups(store: &ViewStore) -> Vec<(String, Vec<u16>)> {
     groups
 }
 
-/// One museum's checkbox, disabled when the metric has no figures for it.
-fn museum_box(store: ViewStore, available: Memo<Vec<u16>>, museum: u16) -> impl IntoView {
+/// What the reader typed in the filter, and whether a museum passes it.
+#[derive(Clone, Copy)]
+struct Filter {
+    store: ViewStore,
+    text: RwSignal<String>,
+}
+
+impl Filter {
+    fn shows(self, museum: u16) -> bool {
+        museum_matches_filter(self.store.dataset.museum(museum), &self.text.get())
+    }
+}
+
+/// "Only": this museum alone, in one press.
+fn only_button(store: ViewStore, available: Memo<Vec<u16>>, museum: u16) -> impl IntoView {
+    let entry = store.dataset.museum(museum);
+    let has_data = move || available.get().contains(&museum);
+    view! {
+        <Show when=has_data>
+            <button
+                type="button"
+                class="only"
+                data-only=entry.id.clone()
+                aria-label=format!("Show only {}", entry.name)
+                on:click=move |_| store.update(|state| state.with_only_museum(store.dataset, museum))
+            >
+                "only"
+            </button>
+        </Show>
+    }
+}
+
+/// One museum's checkbox and "only" button, disabled when the metric has no figures for it.
+fn museum_box(filter: Filter, available: Memo<Vec<u16>>, museum: u16) -> impl IntoView {
+    let store = filter.store;
     let entry = store.dataset.museum(museum);
     let id = format!("museum-{}", entry.id);
     let has_data = move || available.get().contains(&museum);
@@ -34,7 +69,7 @@ fn museum_box(store: ViewStore, available: Memo<Vec<u16>>, museum: u16) -> impl 
         store.update(|state| state.toggle_museum(store.dataset, museum, ticked));
     };
     view! {
-        <li class:no-data=move || !has_data()>
+        <li class="museum-item" class:no-data=move || !has_data() hidden=move || !filter.shows(museum)>
             <input
                 type="checkbox"
                 id=id.clone()
@@ -49,30 +84,46 @@ fn museum_box(store: ViewStore, available: Memo<Vec<u16>>, museum: u16) -> impl 
                     <span class="visually-hinted">" (no figures for this metric)"</span>
                 </Show>
             </label>
+            {only_button(store, available, museum)}
         </li>
     }
 }
 
-/// The "All museums with figures" box: ticking it selects every museum.
-fn all_box(store: ViewStore, available: Memo<Vec<u16>>) -> impl IntoView {
-    let on_change = move |ev| {
-        if event_target_checked(&ev) {
-            store.update(|state| state.with_all_museums());
-        }
-    };
+/// "Select all", "Select none" and the words saying what is selected.
+fn selection_actions(store: ViewStore) -> impl IntoView {
+    let selection = move || store.state.get().museum_selection(store.dataset);
+    let has_museums = move || selection() != MuseumSelection::MetricHasNoMuseums;
     view! {
-        <div class="all-museums">
+        <p class="museum-status" id="museum-status" class:empty-choice=move || selection() == MuseumSelection::NoneChosen>
+            {move || selection().status_words()}
+        </p>
+        <Show when=has_museums>
+            <div class="museum-actions">
+                <button type="button" class="tab" data-action="select-all" on:click=move |_| store.update(|state| state.with_all_museums())>
+                    "Select all"
+                </button>
+                <button type="button" class="tab" data-action="select-none" on:click=move |_| store.update(|state| state.with_no_museums())>
+                    "Select none"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// The filter box: typing narrows the list to matching names and aliases.
+fn filter_box(filter: Filter) -> impl IntoView {
+    view! {
+        <div class="museum-filter">
+            <label for="museum-filter">"Find a museum"</label>
             <input
-                type="checkbox"
-                id="museum-all"
-                prop:checked=move || store.state.get().museums.is_none()
-                on:change=on_change
+                type="search"
+                id="museum-filter"
+                autocomplete="off"
+                aria-describedby="museum-filter-hint"
+                prop:value=move || filter.text.get()
+                on:input=move |ev| filter.text.set(event_target_value(&ev))
             />
-            <label for="museum-all">
-                "All museums with figures ("
-                {move || available.get().len()}
-                ")"
-            </label>
+            <span class="hint" id="museum-filter-hint">"Name, short name or former name, e.g. V&A, Geffrye."</span>
         </div>
     }
 }
@@ -81,26 +132,38 @@ fn all_box(store: ViewStore, available: Memo<Vec<u16>>) -> impl IntoView {
 pub fn MuseumPicker(store: ViewStore) -> impl IntoView {
     let dataset = store.dataset;
     let available = Memo::new(move |_| museums_with_data(dataset, store.state.get().metric));
+    let filter = Filter {
+        store,
+        text: RwSignal::new(String::new()),
+    };
     let groups = sponsor_groups(&store)
         .into_iter()
         .map(|(label, members)| {
+            let any_shown = {
+                let members = members.clone();
+                move || members.iter().any(|m| filter.shows(*m))
+            };
             let boxes = members
                 .into_iter()
-                .map(|museum| museum_box(store, available, museum))
+                .map(|museum| museum_box(filter, available, museum))
                 .collect_view();
             view! {
-                <li class="museum-group">
+                <li class="museum-group" hidden=move || !any_shown()>
                     <span class="museum-group-label">{label}</span>
                     <ul>{boxes}</ul>
                 </li>
             }
         })
         .collect_view();
+    let has_museums = move || !available.get().is_empty();
     view! {
         <fieldset class="control museums">
             <legend>"Museums"</legend>
-            {all_box(store, available)}
-            <ul class="museum-groups">{groups}</ul>
+            {selection_actions(store)}
+            <Show when=has_museums>
+                {filter_box(filter)}
+            </Show>
+            <ul class="museum-groups" hidden=move || !has_museums()>{groups}</ul>
         </fieldset>
     }
 }

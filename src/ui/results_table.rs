@@ -1,10 +1,12 @@
 //! The results table: rows museums, columns years, the recomputed total and the published
 //! rows below, with GOV.UK conventions (caption, scoped headers, right-aligned figures,
-//! words instead of blanks, visible markers), then change, share and rank columns.
+//! words instead of blanks, visible markers). The change, share and rank columns sit right
+//! after the museum's name, where a reader looks first; the header row and the name column
+//! stay in view while the years scroll.
 
 use crate::core::analysis::{
-    museum_change, standings, total_change, ChangeCell, CompareYears, ExtraColumns, Standing,
-    StandingCells, ACROSS_BREAK_WORDS,
+    museum_change, share_bases, share_words, standings, total_change, ChangeCell, CompareYears,
+    ExtraColumns, ShareBases, Standing, StandingCells, ACROSS_BREAK_WORDS,
 };
 use crate::core::export::view_title;
 use crate::core::format::{cell_text, format_value};
@@ -122,8 +124,9 @@ fn total_cell(context: &CellContext, total: &TotalCell) -> impl IntoView {
     }
 }
 
-/// The change column's cell for one museum or the total.
-fn change_cell(cell: ChangeCell, row_key: String) -> impl IntoView {
+/// The change column's cell for one museum or the total; `note` says when the two years'
+/// totals add up different museums.
+fn change_cell(cell: ChangeCell, row_key: String, note: Option<String>) -> impl IntoView {
     view! {
         <td
             class="num change"
@@ -139,19 +142,32 @@ fn change_cell(cell: ChangeCell, row_key: String) -> impl IntoView {
                 {marker_abbr(Marker::CHANGE_ACROSS_BREAK)}
                 <span class="coverage">{ACROSS_BREAK_WORDS}</span>
             })}
+            {note.map(|note| view! { <span class="coverage coverage-note">{note}</span> })}
         </td>
     }
 }
 
-/// Share and rank cells for a museum row in the view's last year.
-fn standing_cells(standing: Option<&Standing>, with_share: bool) -> impl IntoView {
+/// Share (of the museums shown, and of every reporting museum when only some are shown)
+/// and rank cells for a museum row in the view's last year.
+fn standing_cells(context: &TableContext, museum: u16) -> impl IntoView {
+    let extras = context.extras;
+    let standing = context.ranked.iter().find(|s| s.museum == museum);
     let cells = StandingCells::new(standing);
-    let share = with_share.then(|| {
-        view! { <td class="num share" data-share=cells.data_share>{cells.share_text}</td> }
+    let share = extras.share.then(|| {
+        view! {
+            <td class="num share" data-share=cells.data_share.clone() data-share-pct=cells.data_share>
+                {cells.share_text}
+            </td>
+        }
+    });
+    let share_of_all = context.shares_of_all.as_ref().map(|everyone| {
+        let (text, pct) = share_words(everyone.iter().find(|s| s.museum == museum));
+        view! { <td class="num share share-all" data-share-all-pct=pct>{text}</td> }
     });
     view! {
         {share}
-        <td class="num rank" data-rank=cells.data_rank>{cells.rank_text}</td>
+        {share_of_all}
+        {extras.standings.then(|| view! { <td class="num rank" data-rank=cells.data_rank>{cells.rank_text}</td> })}
     }
 }
 
@@ -160,13 +176,15 @@ fn filler(columns: usize, words: &'static str) -> impl IntoView {
     (columns > 0).then(|| view! { <td class="extra-na" colspan=columns>{words}</td> })
 }
 
-/// What every row of one rendering shares: the cell context, the extra columns and the
-/// standings of the last year.
+/// What every row of one rendering shares: the cell context, the extra columns, the
+/// standings of the last year and, when only some museums are shown, every museum's.
 struct TableContext<'a> {
     cells: CellContext,
     table: &'a TableView,
     extras: ExtraColumns,
     ranked: Vec<Standing>,
+    bases: Option<ShareBases>,
+    shares_of_all: Option<Vec<Standing>>,
 }
 
 /// A year's column heading, with the Covid marker when a figure in it carries the caution.
@@ -179,8 +197,20 @@ fn year_header(year: FinancialYear, is_covid: bool) -> impl IntoView {
     }
 }
 
+fn extra_headers(context: &TableContext, latest: FinancialYear) -> impl IntoView {
+    let extras = context.extras;
+    let heading = |text: String| view! { <th scope="col" class="num extra">{text}</th> };
+    let bases = context.bases.as_ref();
+    view! {
+        {extras.compare.map(|compare| heading(compare.heading()))}
+        {bases.filter(|_| extras.share).map(|b| heading(b.shown.heading(latest)))}
+        {bases.and_then(|b| b.all.as_ref()).map(|(of_all, _)| heading(of_all.heading(latest)))}
+        {extras.standings.then(|| heading(ExtraColumns::rank_heading(latest)))}
+    }
+}
+
 fn header_row(context: &TableContext, latest: FinancialYear) -> impl IntoView {
-    let (table, extras) = (context.table, context.extras);
+    let table = context.table;
     let covid = table.covid_columns(context.cells.dataset);
     let year_headers = table
         .years
@@ -190,11 +220,9 @@ fn header_row(context: &TableContext, latest: FinancialYear) -> impl IntoView {
         .collect_view();
     view! {
         <tr>
-            <th scope="col">"Museum"</th>
+            <th scope="col" class="name-col">"Museum"</th>
+            {extra_headers(context, latest)}
             {year_headers}
-            {extras.compare.map(|compare| view! { <th scope="col" class="num">{compare.heading()}</th> })}
-            {extras.share.then(|| view! { <th scope="col" class="num">{ExtraColumns::share_heading(latest)}</th> })}
-            {extras.standings.then(|| view! { <th scope="col" class="num">{ExtraColumns::rank_heading(latest)}</th> })}
         </tr>
     }
 }
@@ -205,24 +233,24 @@ fn museum_row(context: &TableContext, row: &Row) -> impl IntoView {
     let museum = dataset.museum(row.museum);
     let change = extras.compare.map(|CompareYears { base, latest }| {
         let change = museum_change(dataset, table.metric, row.museum, base, latest);
-        change_cell(ChangeCell::new(&change, cells.unit), museum.id.clone())
-    });
-    let standing = extras.standings.then(|| {
-        let standing = context.ranked.iter().find(|s| s.museum == row.museum);
-        standing_cells(standing, extras.share)
+        change_cell(
+            ChangeCell::new(&change, cells.unit),
+            museum.id.clone(),
+            None,
+        )
     });
     view! {
         <tr class="museum-row">
-            <th scope="row">{museum.name.clone()}</th>
-            {row.cells.iter().map(|cell| value_cell(cells, &museum.id, *cell)).collect_view()}
+            <th scope="row" class="name-col">{museum.name.clone()}</th>
             {change}
-            {standing}
+            {standing_cells(context, row.museum)}
+            {row.cells.iter().map(|cell| value_cell(cells, &museum.id, *cell)).collect_view()}
         </tr>
     }
 }
 
 /// The total's change cell, with a note when the two years' totals add up different museums.
-fn total_change_cells(context: &TableContext, compare: CompareYears) -> Option<impl IntoView> {
+fn total_change_cell(context: &TableContext, compare: CompareYears) -> Option<impl IntoView> {
     let total = total_change(
         context.cells.dataset,
         context.table,
@@ -230,23 +258,29 @@ fn total_change_cells(context: &TableContext, compare: CompareYears) -> Option<i
         compare.latest,
     )?;
     let note = total.coverage_note();
-    Some(view! {
-        {change_cell(ChangeCell::new(&total.change, context.cells.unit), "total".into())}
-        {note.map(|note| view! { <td class="extra-na coverage-note">{note}</td> })}
-    })
+    Some(change_cell(
+        ChangeCell::new(&total.change, context.cells.unit),
+        "total".into(),
+        note,
+    ))
 }
 
 fn total_row(context: &TableContext, totals: &[TotalCell]) -> impl IntoView {
     let extras = context.extras;
     let change = extras
         .compare
-        .and_then(|compare| total_change_cells(context, compare));
+        .and_then(|compare| total_change_cell(context, compare));
+    let share = extras
+        .share
+        .then(|| view! { <td class="num share">"100%"</td> });
+    let rest = extras.after_change() - usize::from(extras.share);
     view! {
         <tr class="total-row">
-            <th scope="row">"Total of the museums above (recomputed)"</th>
-            {totals.iter().map(|total| total_cell(&context.cells, total)).collect_view()}
+            <th scope="row" class="name-col">"Total of the museums above (recomputed)"</th>
             {change}
-            {filler(extras.after_change(), "100% of the total")}
+            {share}
+            {filler(rest, "the total is not ranked")}
+            {totals.iter().map(|total| total_cell(&context.cells, total)).collect_view()}
         </tr>
     }
 }
@@ -260,9 +294,9 @@ fn published_row(
 ) -> impl IntoView {
     view! {
         <tr class="published-row">
-            <th scope="row">{header}</th>
-            {row.cells.iter().map(|cell| value_cell(&context.cells, &key, *cell)).collect_view()}
+            <th scope="row" class="name-col">{header}</th>
             {filler(context.extras.count(), "published figure, not recomputed")}
+            {row.cells.iter().map(|cell| value_cell(&context.cells, &key, *cell)).collect_view()}
         </tr>
     }
 }
@@ -316,6 +350,11 @@ fn render(store: ViewStore, table: &TableView) -> AnyView {
         return view! { <p class="empty">"This metric has no figures."</p> }.into_any();
     };
     let metric = dataset.metric(table.metric);
+    let mut bases = share_bases(dataset, table);
+    let shares_of_all = bases
+        .as_mut()
+        .and_then(|b| b.all.as_mut())
+        .map(|(_, everyone)| std::mem::take(everyone));
     let context = TableContext {
         cells: CellContext {
             dataset,
@@ -325,6 +364,8 @@ fn render(store: ViewStore, table: &TableView) -> AnyView {
         table,
         extras: ExtraColumns::for_table(table, store.state.get().compare),
         ranked: standings(dataset, table),
+        bases,
+        shares_of_all,
     };
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="results-caption">

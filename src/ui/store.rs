@@ -28,12 +28,17 @@ impl ViewStore {
 
     /// Shows another view and records it as a new history entry.
     pub fn navigate(&self, next: ViewState) {
-        if next == self.state.get_untracked() {
+        let current = self.state.get_untracked();
+        if next == current {
             return;
         }
+        let other_page = next.page != current.page || next.embed != current.embed;
         history::push_query(&to_query(self.dataset, &next));
         self.notices.set(Vec::new());
         self.state.set(next);
+        if other_page {
+            arrive_at_top();
+        }
     }
 
     /// Applies one control's change to the current view and navigates to the result:
@@ -69,4 +74,30 @@ impl ViewStore {
         self.notices.set(parsed.notices);
         self.state.set(parsed.state);
     }
+}
+
+/// After a move to another page: back to the top, and the focus on the new page's summary
+/// or heading (once it is drawn), so neither the eye nor a screen reader is left at the
+/// old page's scroll position.
+fn arrive_at_top() {
+    request_animation_frame(|| {
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        focus_first(&["#view-summary", "main h2", "main h1"]);
+    });
+}
+
+/// Focuses the first element matching one of `selectors`, making it focusable by script
+/// (`tabindex="-1"`) when it is not a control, and scrolls it into view.
+pub fn focus_first(selectors: &[&str]) {
+    use leptos::wasm_bindgen::JsCast;
+    let found = selectors
+        .iter()
+        .find_map(|selector| document().query_selector(selector).ok().flatten());
+    let Some(element) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    if element.get_attribute("tabindex").is_none() {
+        let _ = element.set_attribute("tabindex", "-1");
+    }
+    let _ = element.focus();
 }
