@@ -3,8 +3,8 @@
 //! words instead of blanks, visible markers), then change, share and rank columns.
 
 use crate::core::analysis::{
-    museum_change, standings, total_change, ChangeCell, CompareYears, ExtraColumns, Standing,
-    StandingCells, ACROSS_BREAK_WORDS,
+    museum_change, published_row_change, standings, total_change, ChangeCell, CompareYears,
+    ExtraColumns, Standing, StandingCells, ACROSS_BREAK_WORDS,
 };
 use crate::core::export::view_title;
 use crate::core::format::{cell_text, format_value};
@@ -246,11 +246,22 @@ fn published_row(
     header: &'static str,
     key: String,
 ) -> impl IntoView {
+    // The change is computed like any museum's (so it matches the headlines page); only
+    // share and rank do not apply to a published total.
+    let change = context.extras.compare.map(|CompareYears { base, latest }| {
+        let cells = &context.cells;
+        let published = published_row_change(cells.dataset, context.table.metric, row.museum, base, latest);
+        view! {
+            {change_cell(ChangeCell::new(&published.change, cells.unit), key.clone())}
+            {published.scope_note.map(|note| view! { <td class="extra-na coverage-note">{note}</td> })}
+        }
+    });
     view! {
         <tr class="published-row">
             <th scope="row">{header}</th>
             {row.cells.iter().map(|cell| value_cell(&context.cells, &key, *cell)).collect_view()}
-            {filler(context.extras.count(), "published figure, not recomputed")}
+            {change}
+            {filler(context.extras.after_change(), "published figure, not recomputed")}
         </tr>
     }
 }
