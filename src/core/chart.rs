@@ -12,7 +12,7 @@ pub mod palette;
 mod time_axis;
 
 pub use caption::{chart_subtitle, unit_caption, LegendEntry, Swatch};
-pub use download::{chart_download_svg, download_source_line, ChartDownload};
+pub use download::{chart_download_svg, wrap_text, ChartDownload};
 pub use emphasis::{dodge_labels, Emphasis, MAX_COLOURED};
 pub use line::{
     line_chart, BreakKind, BreakMarker, EndLabel, LineChart, LinePoint, LineSeries, Panel,

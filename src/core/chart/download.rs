@@ -3,9 +3,6 @@
 //! styles carried inside, nothing outside the image.
 
 use super::{LegendEntry, Swatch};
-use crate::core::export::attribution;
-use crate::core::model::Dataset;
-use crate::core::query::TableView;
 
 /// What the downloaded chart holds besides the marks drawn on screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -167,21 +164,4 @@ pub fn chart_download_svg(download: &ChartDownload) -> (String, f64) {
         download.inner_markup
     );
     (svg, height)
-}
-
-/// "Source: DCMS, DCMS-Sponsored Museums … (published 17 July 2025). Contains public
-/// sector information licensed under the Open Government Licence v3.0." — "Source:" once.
-pub fn download_source_line(dataset: &Dataset, table: &TableView) -> String {
-    let attribution = attribution(dataset, table);
-    if let Some((licence, source)) = attribution.split_once("Source:") {
-        return format!("Source: {} {}", source.trim(), licence.trim());
-    }
-    let mut publishers: Vec<String> = Vec::new();
-    for source in table.sources_on_screen() {
-        let publisher = &dataset.source(source).publisher;
-        if !publishers.contains(publisher) {
-            publishers.push(publisher.clone());
-        }
-    }
-    format!("Source: {}. {}", publishers.join("; "), attribution.trim())
 }
