@@ -471,8 +471,7 @@ fn place_bar(row: usize, entry: &BarEntry<'_>, scale: ValueScale) -> Bar {
         flags: entry.value.flags,
         colour: match entry.role {
             SeriesRole::Museum => palette::museum_colour(entry.key),
-            SeriesRole::PublishedTotal => palette::PUBLISHED_INK,
-            SeriesRole::Total | SeriesRole::Sector => palette::INK,
+            _ => palette::INK,
         },
         y: BAR_TOP + row as f64 * (BAR_HEIGHT + BAR_GAP),
         x0: zero.min(end),

@@ -1,7 +1,7 @@
 //! Which series are drawn in colour and which in grey behind, and where the labels at the
 //! end of the coloured lines go.
 
-use super::palette::{museum_colour, BACKGROUND_GREY, INK, PUBLISHED_INK};
+use super::palette::{museum_colour, BACKGROUND_GREY, INK};
 use super::{SeriesInput, SeriesRole};
 
 /// At most this many colours at once: the totals and sector figure share ink (one colour,
@@ -77,7 +77,7 @@ pub(super) fn assign_emphasis(inputs: &[SeriesInput]) -> Vec<Emphasis> {
 pub(super) fn style_of(input: &SeriesInput, emphasis: Emphasis) -> (&'static str, &'static str) {
     match (input.role, emphasis) {
         (_, Emphasis::Background) => (BACKGROUND_GREY, ""),
-        (SeriesRole::PublishedTotal, _) => (PUBLISHED_INK, "7 4"),
+        (SeriesRole::PublishedTotal, _) => (INK, "7 4"),
         (SeriesRole::Total | SeriesRole::Sector, _) => (INK, ""),
         (SeriesRole::Museum, _) => (museum_colour(&input.key), ""),
     }
@@ -105,14 +105,20 @@ pub fn dodge_labels(wanted: &[f64], gap: f64, top: f64, bottom: f64) -> Vec<f64>
     placed
 }
 
-/// Approximate width of one character of a 12px label, in SVG units.
-pub(super) const LABEL_CHAR_WIDTH: f64 = 6.6;
+/// Approximate width of one character of a bold 12px label, in SVG units.
+pub(super) const LABEL_CHAR_WIDTH: f64 = 7.2;
 /// End labels are cut to this many characters (the legend has the full name).
 pub(super) const END_LABEL_CHARS: usize = 24;
 
-/// A label cut to `END_LABEL_CHARS` characters with an ellipsis.
-pub(super) fn short_label(label: &str) -> String {
-    let label = label.trim_end_matches(" (recomputed)");
+/// The name printed at a line's end: short words for the totals and sector figure (the
+/// legend has their full names), a museum's name cut to `END_LABEL_CHARS` characters.
+pub(super) fn end_label_text(input: &SeriesInput) -> String {
+    let label = match input.role {
+        SeriesRole::Total => return "Recomputed total".into(),
+        SeriesRole::PublishedTotal => return "Published total".into(),
+        SeriesRole::Sector => return "All national museums".into(),
+        SeriesRole::Museum => input.label.as_str(),
+    };
     if label.chars().count() <= END_LABEL_CHARS {
         return label.to_string();
     }

@@ -2,7 +2,7 @@
 //! above when they dwarf the museums), gaps, series breaks and scope changes, Covid years,
 //! the museums in colour or in grey behind, and labels at the lines' ends.
 
-use super::emphasis::{assign_emphasis, end_labels, short_label, style_of, LABEL_CHAR_WIDTH};
+use super::emphasis::{assign_emphasis, end_label_text, end_labels, style_of, LABEL_CHAR_WIDTH};
 use super::time_axis::{stagger_labels, thin_year_labels, TimeAxis};
 use super::{
     nice_ticks, range_with_zero, ticks_at, Emphasis, SeriesInput, SeriesRole, SeriesValue, Tick,
@@ -49,6 +49,8 @@ pub struct LineSeries {
     pub missing: Vec<(FinancialYear, String)>,
     /// Drawn in the panel above (the totals, when they dwarf the museums).
     pub in_upper_panel: bool,
+    /// What its end label says (drawn only for series in colour, on wide charts).
+    end_text: String,
     pub end_label: Option<EndLabel>,
 }
 
@@ -325,13 +327,20 @@ impl TraceContext<'_> {
     }
 }
 
-/// The scope a value covers, when it differs from the last scope stated before it.
-fn scope_change<'a>(previous: &mut Option<&'a str>, entry: &'a SeriesValue) -> Option<String> {
+/// The last scope stated before a value, and the year of that value.
+type StatedScope<'a> = Option<(&'a str, FinancialYear)>;
+
+/// When a value's scope differs from the last one stated: the words, and the year of the
+/// last value with the old scope (the change happened somewhere between).
+fn scope_change<'a>(
+    previous: &mut StatedScope<'a>,
+    entry: &'a SeriesValue,
+) -> Option<(String, FinancialYear)> {
     if entry.scope.is_empty() || entry.value.is_none() {
         return None;
     }
-    let before = previous.replace(&entry.scope)?;
-    (before != entry.scope).then(|| format!("{before}, then {}", entry.scope))
+    let (before, year) = previous.replace((&entry.scope, entry.year))?;
+    (before != entry.scope).then(|| (format!("{before}, then {}", entry.scope), year))
 }
 
 /// Lays out one series, marking its breaks and scope changes in `breaks`.
@@ -341,22 +350,18 @@ fn trace_series(
     breaks: &mut Vec<BreakMarker>,
 ) -> SeriesTrace {
     let mut trace = SeriesTrace::default();
-    let mut scope: Option<&str> = None;
+    let mut scope: StatedScope = None;
     for (column, entry) in input.values.iter().enumerate() {
         let after_break = column > 0 && entry.flags & context.flags.series_break != 0;
-        let scope_changed = scope_change(&mut scope, entry).filter(|_| column > 0);
-        let at = |column| (entry.year, context.marker_x(column));
+        let scope_changed = scope_change(&mut scope, entry);
         if after_break {
-            mark(
-                breaks,
-                BreakKind::SeriesBreak,
-                at(column),
-                input.label.clone(),
-            );
+            let at = (entry.year, context.marker_x(column));
+            mark(breaks, BreakKind::SeriesBreak, at, input.label.clone());
         }
-        if let Some(change) = &scope_changed {
+        if let Some((change, last_year)) = &scope_changed {
+            let x = (context.axis.x_of(*last_year) + context.axis.x_of(entry.year)) / 2.0;
             let detail = format!("{} covers {change}", input.label);
-            mark(breaks, BreakKind::ScopeChange, at(column), detail);
+            mark(breaks, BreakKind::ScopeChange, (entry.year, x), detail);
         }
         match entry.value {
             Some(value) => trace.point(
@@ -470,7 +475,7 @@ fn right_margin(inputs: &[SeriesInput], emphasis: &[Emphasis], width: f64) -> f6
         .iter()
         .zip(emphasis)
         .filter(|(_, e)| **e != Emphasis::Background)
-        .map(|(input, _)| short_label(&input.label).chars().count())
+        .map(|(input, _)| end_label_text(input).chars().count())
         .max()
         .unwrap_or(0);
     (longest as f64 * LABEL_CHAR_WIDTH + END_LABEL_GAP + 4.0)
@@ -489,12 +494,7 @@ fn place_end_labels(series: &mut [LineSeries], main: &Panel, upper_panel: Option
             })
             .filter_map(|(index, line)| {
                 let last = line.points.last()?;
-                Some((
-                    index,
-                    last.x + END_LABEL_GAP,
-                    last.y,
-                    short_label(&line.label),
-                ))
+                Some((index, last.x + END_LABEL_GAP, last.y, line.end_text.clone()))
             })
             .collect();
         for (index, x, y, text) in end_labels(wanted, panel.top, panel.bottom) {
@@ -549,6 +549,7 @@ fn trace_all(
                 points: trace.points,
                 missing: trace.missing,
                 in_upper_panel,
+                end_text: end_label_text(input),
                 end_label: None,
             }
         })

@@ -4,10 +4,9 @@
 
 /// The chart's background.
 pub const BACKGROUND: &str = "#ffffff";
-/// The recomputed total and the sector figure: the page's text colour.
+/// The totals and the sector figure: the page's text colour (DCMS's published total is
+/// drawn dashed, so it and the recomputed total count as one colour).
 pub const INK: &str = "#0b0c0c";
-/// DCMS's published total: dark grey, drawn dashed beside the recomputed total.
-pub const PUBLISHED_INK: &str = "#505a5f";
 /// Museums drawn behind the highlighted ones: the lightest grey that still has 3:1.
 pub const BACKGROUND_GREY: &str = "#949494";
 
