@@ -72,12 +72,12 @@ fn covid_bands(chart: &LineChart) -> impl IntoView {
             }
         })
         .collect_view();
-    let left = chart.left;
+    // From the left edge, so the caption fits on a phone.
     let caption = chart.covid_caption_y().map(|y| {
         view! {
             <g class="covid-caption">
-                <rect class="covid-key" x=left y=y - 10.0 width="14" height="12" />
-                <text x=left + 20.0 y=y>"Shaded: Covid-19 years, compare with caution"</text>
+                <rect class="covid-key" x="4" y=y - 10.0 width="14" height="12" />
+                <text x="24" y=y>"Shaded: Covid-19 years, compare with caution"</text>
             </g>
         }
     });

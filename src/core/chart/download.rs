@@ -87,8 +87,9 @@ fn text_block(lines: &[String], class: &str, y: f64, step: f64) -> (String, f64)
     (markup, y + lines.len() as f64 * step)
 }
 
-/// One legend entry's swatch and name at (`x`, `y`) (the text's baseline).
-fn legend_entry(entry: &LegendEntry, x: f64, y: f64) -> String {
+/// One legend entry's swatch and name (in `lines`, one under the other) at (`x`, `y`), the
+/// first line's baseline.
+fn legend_entry(entry: &LegendEntry, lines: &[String], x: f64, y: f64) -> String {
     let swatch = match entry.swatch {
         Swatch::Line => format!(
             "<line x1=\"{x}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-dasharray=\"{}\" stroke-width=\"3\"/>",
@@ -106,33 +107,50 @@ fn legend_entry(entry: &LegendEntry, x: f64, y: f64) -> String {
             entry.colour
         ),
     };
+    let text_x = x + SWATCH_WIDTH + SWATCH_GAP;
+    let texts: String = lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            format!(
+                "<text x=\"{text_x}\" y=\"{}\">{}</text>",
+                y + i as f64 * TEXT_LINE,
+                xml_escape(line)
+            )
+        })
+        .collect();
     format!(
-        "<g class=\"legend-entry\" data-legend=\"{}\">{swatch}<text x=\"{}\" y=\"{y}\">{}</text></g>",
-        xml_escape(&entry.key),
-        x + SWATCH_WIDTH + SWATCH_GAP,
-        xml_escape(&entry.label)
+        "<g class=\"legend-entry\" data-legend=\"{}\">{swatch}{texts}</g>",
+        xml_escape(&entry.key)
     )
 }
 
-/// The legend entries flowed into rows across `width`, from baseline `y`; returns the
-/// markup and the y after the last row.
+/// The legend entries flowed into rows across `width`, from baseline `y` (a name too long
+/// for one row wraps under itself); returns the markup and the y after the last row.
 fn legend_rows(legend: &[LegendEntry], width: f64, y: f64) -> (String, f64) {
     if legend.is_empty() {
         return (String::new(), y);
     }
+    let text_room = width - 2.0 * MARGIN - SWATCH_WIDTH - SWATCH_GAP;
     let mut markup = String::new();
-    let (mut x, mut row_y) = (MARGIN, y);
+    let (mut x, mut row_y, mut row_lines) = (MARGIN, y, 1usize);
     for entry in legend {
-        let entry_width =
-            SWATCH_WIDTH + SWATCH_GAP + entry.label.chars().count() as f64 * TEXT_CHAR;
-        if x > MARGIN && x + entry_width > width - MARGIN {
+        let lines = wrap_text(
+            &entry.label,
+            chars_across(text_room + 2.0 * MARGIN, TEXT_CHAR),
+        );
+        let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let entry_width = SWATCH_WIDTH + SWATCH_GAP + longest as f64 * TEXT_CHAR;
+        if x > MARGIN && (x + entry_width > width - MARGIN || lines.len() > 1) {
             x = MARGIN;
-            row_y += TEXT_LINE;
+            row_y += row_lines as f64 * TEXT_LINE;
+            row_lines = 1;
         }
-        markup.push_str(&legend_entry(entry, x, row_y));
+        markup.push_str(&legend_entry(entry, &lines, x, row_y));
+        row_lines = row_lines.max(lines.len());
         x += entry_width + ENTRY_GAP;
     }
-    (markup, row_y + TEXT_LINE)
+    (markup, row_y + row_lines as f64 * TEXT_LINE)
 }
 
 /// Characters of text of `char_width` that fit across a `width`-wide image.
