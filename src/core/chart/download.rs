@@ -23,7 +23,7 @@ const SVG_STYLE: &str = ".grid{stroke:#dcdcdc}.axis{stroke:#0b0c0c}text{font-fam
 const MARGIN: f64 = 8.0;
 /// Line heights and the approximate width of a character at each text size.
 const TITLE_LINE: f64 = 20.0;
-const TITLE_CHAR: f64 = 8.8;
+const TITLE_CHAR: f64 = 10.0;
 const TEXT_LINE: f64 = 16.0;
 const TEXT_CHAR: f64 = 6.6;
 const SOURCE_LINE: f64 = 14.0;

@@ -170,7 +170,7 @@ const YEAR_LABEL_WIDTH: f64 = 56.0;
 const BREAK_LABEL_WIDTH: f64 = 40.0;
 /// Baseline of the first row of marker labels below the plot's top, and the row height.
 const BREAK_LABEL_DROP: f64 = 10.0;
-const BREAK_LABEL_ROW: f64 = 12.0;
+const BREAK_LABEL_ROW: f64 = 14.0;
 /// About this many value ticks in the main and the upper panel.
 const LINE_TICK_TARGET: usize = 5;
 const UPPER_TICK_TARGET: usize = 3;
