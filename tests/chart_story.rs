@@ -360,3 +360,14 @@ fn sector_change_is_computed_like_any_other() {
         Some("covers 17 national museums in 2017/18, 22 national museums in 2020/21: not like for like")
     );
 }
+
+#[test]
+fn long_tick_labels_widen_the_left_margin_on_phones() {
+    let dataset = dataset();
+    let table = view_from_query(dataset, "?metric=audience_display_uk");
+    let (_, chart) = line_of(dataset, &table, 328.0);
+    // "25 million": 10 characters of about 6.6 units, and 10 before the plot.
+    assert!(chart.main.ticks.iter().any(|t| t.label == "25 million"));
+    assert!((chart.left - 76.0).abs() < 1e-9, "{}", chart.left);
+    assert!(chart.right - chart.left > 200.0, "the plot keeps most of the width");
+}

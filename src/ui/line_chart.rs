@@ -167,7 +167,7 @@ fn series_paths(line: &LineSeries) -> impl IntoView {
 fn series_point(
     dataset: &Dataset,
     line: &LineSeries,
-    point: &LinePoint,
+    (point, radius): (&LinePoint, f64),
     unit: Unit,
 ) -> impl IntoView {
     let label = full_point_text(dataset, line, point, unit);
@@ -177,7 +177,7 @@ fn series_point(
             class:not-comparable=point.not_comparable
             cx=point.x
             cy=point.y
-            r="4.5"
+            r=radius
             fill=if point.not_comparable { "#ffffff" } else { line.colour }
             stroke=line.colour
             stroke-width="2"
@@ -201,10 +201,11 @@ fn series_marks(
         .series
         .iter()
         .map(|line| {
+            let radius = chart.point_radius(line.emphasis);
             let points = line
                 .points
                 .iter()
-                .map(|point| series_point(dataset, line, point, unit))
+                .map(|point| series_point(dataset, line, (point, radius), unit))
                 .collect_view();
             let key = line.key.clone();
             let is_highlighted = move || highlighted.get().as_deref() == Some(key.as_str());

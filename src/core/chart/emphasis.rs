@@ -108,7 +108,7 @@ pub fn dodge_labels(wanted: &[f64], gap: f64, top: f64, bottom: f64) -> Vec<f64>
 /// Approximate width of one character of a bold 12px label, in SVG units.
 pub(super) const LABEL_CHAR_WIDTH: f64 = 7.2;
 /// End labels are cut to this many characters (the legend has the full name).
-pub(super) const END_LABEL_CHARS: usize = 24;
+pub(super) const END_LABEL_CHARS: usize = 28;
 
 /// The name printed at a line's end: short words for the totals and sector figure (the
 /// legend has their full names), a museum's name cut to `END_LABEL_CHARS` characters.

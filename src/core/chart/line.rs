@@ -139,10 +139,14 @@ pub struct Panel {
 /// Line chart margins, in SVG units: room left of the plot for the value labels.
 const LINE_LEFT: f64 = 80.0;
 const LINE_LEFT_NARROW: f64 = 56.0;
+/// Approximate width of one character of a 12px tick label, and the gap before the plot.
+const TICK_CHAR_WIDTH: f64 = 6.6;
+const TICK_LABEL_GAP: f64 = 10.0;
 /// Room right of the plot: half the last year label, so it is never clipped.
 const LINE_RIGHT_MARGIN: f64 = 28.0;
-/// Room right of the plot at most, for the end labels.
-const END_LABEL_ROOM_MAX: f64 = 180.0;
+/// Room right of the plot at most, for the end labels, and as a share of the width.
+const END_LABEL_ROOM_MAX: f64 = 210.0;
+const END_LABEL_ROOM_SHARE: f64 = 0.24;
 /// Gap between a line's last point and its label.
 const END_LABEL_GAP: f64 = 6.0;
 /// Band above the plot holding the unit of the value axis.
@@ -212,6 +216,18 @@ impl LineChart {
     /// Baseline of the caption saying what the shading means, when there is shading.
     pub fn covid_caption_y(&self) -> Option<f64> {
         (!self.covid.is_empty()).then_some(self.bottom + LINE_YEAR_LABEL_BAND + 12.0)
+    }
+
+    /// The radius of a point of a series drawn with `emphasis`: smaller in grey, and on
+    /// phones, where points crowd.
+    pub fn point_radius(&self, emphasis: Emphasis) -> f64 {
+        let narrow = self.width < NARROW_WIDTH;
+        match (emphasis, narrow) {
+            (Emphasis::Background, false) => 3.0,
+            (Emphasis::Background, true) => 2.0,
+            (_, false) => 4.5,
+            (_, true) => 3.5,
+        }
     }
 
     /// The panels, main first.
@@ -466,6 +482,23 @@ fn panels(inputs: &[SeriesInput], unit: Unit) -> (Panel, Option<(Panel, ValueSca
     (main, None, scale)
 }
 
+/// Room left of the plot: the usual margin, or more when a tick label is longer
+/// ("25 million" on a phone).
+fn left_margin(main: &Panel, upper: Option<&Panel>, width: f64) -> f64 {
+    let usual = if width < NARROW_WIDTH {
+        LINE_LEFT_NARROW
+    } else {
+        LINE_LEFT
+    };
+    let longest = std::iter::once(main)
+        .chain(upper)
+        .flat_map(|panel| panel.ticks.iter())
+        .map(|tick| tick.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    usual.max(longest as f64 * TICK_CHAR_WIDTH + TICK_LABEL_GAP)
+}
+
 /// Room right of the plot: the longest end label on wide charts, half a year label else.
 fn right_margin(inputs: &[SeriesInput], emphasis: &[Emphasis], width: f64) -> f64 {
     if width < NARROW_WIDTH {
@@ -478,8 +511,10 @@ fn right_margin(inputs: &[SeriesInput], emphasis: &[Emphasis], width: f64) -> f6
         .map(|(input, _)| end_label_text(input).chars().count())
         .max()
         .unwrap_or(0);
-    (longest as f64 * LABEL_CHAR_WIDTH + END_LABEL_GAP + 4.0)
-        .clamp(LINE_RIGHT_MARGIN, END_LABEL_ROOM_MAX)
+    (longest as f64 * LABEL_CHAR_WIDTH + END_LABEL_GAP + 4.0).clamp(
+        LINE_RIGHT_MARGIN,
+        END_LABEL_ROOM_MAX.min(width * END_LABEL_ROOM_SHARE),
+    )
 }
 
 /// Labels after the last point of each coloured series, dodged apart within each panel.
@@ -566,14 +601,10 @@ pub fn line_chart(
     unit: Unit,
     width: f64,
 ) -> LineChart {
-    let left = if width < NARROW_WIDTH {
-        LINE_LEFT_NARROW
-    } else {
-        LINE_LEFT
-    };
+    let (main, upper, main_scale) = panels(inputs, unit);
+    let left = left_margin(&main, upper.as_ref().map(|(panel, _)| panel), width);
     let right = width - right_margin(inputs, &assign_emphasis(inputs), width);
     let axis = TimeAxis::new(left, right, years);
-    let (main, upper, main_scale) = panels(inputs, unit);
     let mut breaks: Vec<BreakMarker> = Vec::new();
     let upper_scale = upper.as_ref().map(|(_, scale)| *scale);
     let mut series = trace_all(
