@@ -11,7 +11,7 @@ const open = (query, width = 1280) =>
   openInContext(session.browser, query, { viewport: { width, height: 900 } });
 
 /** Names of the series the chart on screen draws, as its legend lists them. */
-const drawnSeriesNames = page => page.$$eval('.chart-legend li', items => items.map(li => li.textContent.trim()));
+const drawnSeriesNames = page => page.$$eval('.chart-legend [data-legend]', items => items.map(item => item.textContent.trim()));
 
 /**
  * Renders a downloaded SVG on its own in a fresh page and returns its size and every text

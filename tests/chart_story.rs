@@ -369,5 +369,8 @@ fn long_tick_labels_widen_the_left_margin_on_phones() {
     // "25 million": 10 characters of about 6.6 units, and 10 before the plot.
     assert!(chart.main.ticks.iter().any(|t| t.label == "25 million"));
     assert!((chart.left - 76.0).abs() < 1e-9, "{}", chart.left);
-    assert!(chart.right - chart.left > 200.0, "the plot keeps most of the width");
+    assert!(
+        chart.right - chart.left > 200.0,
+        "the plot keeps most of the width"
+    );
 }

@@ -3,8 +3,10 @@
 //! gaps where a value is missing, break and scope markers, Covid years shaded and captioned.
 //! The chart is one tab stop: arrow keys walk the points, announced in a live region.
 
+use crate::core::chart::palette::BACKGROUND_GREY;
 use crate::core::chart::{
-    next_point, tooltip_box, LineChart, LinePoint, LineSeries, Panel, PointAt, PointKey, Swatch,
+    next_point, tooltip_box, Emphasis, LegendEntry, LineChart, LinePoint, LineSeries, Panel,
+    PointAt, PointKey, Swatch,
 };
 use crate::core::format::format_value;
 use crate::core::markers::markers_in;
@@ -151,7 +153,7 @@ fn break_markers(chart: &LineChart) -> impl IntoView {
 
 /// The lines of one series: one path per run of joined years (single points get none).
 fn series_paths(line: &LineSeries) -> impl IntoView {
-    let width = if line.emphasis == crate::core::chart::Emphasis::Background {
+    let width = if line.emphasis == Emphasis::Background {
         "1.5"
     } else {
         "2.5"
@@ -234,31 +236,74 @@ fn tooltip(x: f64, y: f64, text: String, chart_width: f64) -> impl IntoView {
     }
 }
 
-/// Each series' swatch beside its label; hovering an entry highlights its line.
-fn legend(chart: &LineChart, highlighted: RwSignal<Option<String>>) -> impl IntoView {
-    let entries = chart
-        .legend()
+/// Hover handlers that highlight series `key` while the pointer is on its legend entry.
+fn hover_highlight(
+    highlighted: RwSignal<Option<String>>,
+    key: String,
+) -> (
+    impl Fn(leptos::ev::MouseEvent),
+    impl Fn(leptos::ev::MouseEvent),
+) {
+    (
+        move |_| highlighted.set(Some(key.clone())),
+        move |_| highlighted.set(None),
+    )
+}
+
+/// A series in colour (or a total): its swatch beside its name.
+fn coloured_entry(entry: LegendEntry, highlighted: RwSignal<Option<String>>) -> impl IntoView {
+    let swatch = match entry.swatch {
+        Swatch::Line => view! { <line x1="0" x2="36" y1="6" y2="6" stroke=entry.colour stroke-dasharray=entry.dash stroke-width="3" /> }.into_any(),
+        Swatch::Dot => view! { <circle cx="18" cy="6" r="4.5" fill=entry.colour /> }.into_any(),
+    };
+    let (enter, leave) = hover_highlight(highlighted, entry.key.clone());
+    view! {
+        <li data-legend=entry.key.clone() data-emphasis=entry.emphasis.code() on:mouseenter=enter on:mouseleave=leave>
+            <svg width="36" height="12" aria-hidden="true">{swatch}</svg>
+            {entry.label}
+        </li>
+    }
+}
+
+/// The museums drawn in grey, on one line after one grey swatch ("In grey: …"), each
+/// name highlighting its line on hover.
+fn grey_entries(entries: Vec<LegendEntry>, highlighted: RwSignal<Option<String>>) -> impl IntoView {
+    let count = entries.len();
+    let names = entries
         .into_iter()
-        .map(|entry| {
-            let swatch = match entry.swatch {
-                Swatch::Line => view! { <line x1="0" x2="36" y1="6" y2="6" stroke=entry.colour stroke-dasharray=entry.dash stroke-width="3" /> }.into_any(),
-                Swatch::Dot => view! { <circle cx="18" cy="6" r="4.5" fill=entry.colour /> }.into_any(),
-            };
-            let key = entry.key.clone();
+        .enumerate()
+        .map(|(index, entry)| {
+            let (enter, leave) = hover_highlight(highlighted, entry.key.clone());
+            let separator = if index + 1 < count { ", " } else { "" };
             view! {
-                <li
-                    data-legend=entry.key.clone()
-                    data-emphasis=entry.emphasis.code()
-                    on:mouseenter=move |_| highlighted.set(Some(key.clone()))
-                    on:mouseleave=move |_| highlighted.set(None)
-                >
-                    <svg width="36" height="12" aria-hidden="true">{swatch}</svg>
-                    {entry.label}
-                </li>
+                <span class="legend-name" data-legend=entry.key.clone() data-emphasis=entry.emphasis.code() on:mouseenter=enter on:mouseleave=leave>{entry.label}</span>
+                {separator}
             }
         })
         .collect_view();
-    view! { <ul class="chart-legend" aria-label="Series">{entries}</ul> }
+    (count > 0).then(|| {
+        view! {
+            <li class="legend-grey">
+                <svg width="36" height="12" aria-hidden="true">
+                    <line x1="0" x2="36" y1="6" y2="6" stroke=BACKGROUND_GREY stroke-width="2" />
+                </svg>
+                <span>"In grey: " {names}</span>
+            </li>
+        }
+    })
+}
+
+/// The legend: the totals and coloured museums one by one, the grey museums on one line.
+fn legend(chart: &LineChart, highlighted: RwSignal<Option<String>>) -> impl IntoView {
+    let (grey, coloured): (Vec<LegendEntry>, Vec<LegendEntry>) = chart
+        .legend()
+        .into_iter()
+        .partition(|entry| entry.emphasis == Emphasis::Background);
+    let coloured = coloured
+        .into_iter()
+        .map(|entry| coloured_entry(entry, highlighted))
+        .collect_view();
+    view! { <ul class="chart-legend" aria-label="Series">{coloured}{grey_entries(grey, highlighted)}</ul> }
 }
 
 /// Notes under the chart: what hollow points mean, and which years are not drawn.

@@ -17,8 +17,9 @@ pub struct ChartDownload {
     pub source: String,
 }
 
-/// Chart styles the file needs, since the page's stylesheet does not travel with it.
-const SVG_STYLE: &str = ".grid{stroke:#dcdcdc}.axis{stroke:#0b0c0c}text{font-family:Arial,sans-serif;font-size:12px;fill:#0b0c0c}.covid-band,.covid-key{fill:#fff7bf}.series-break line{stroke:#0b0c0c;stroke-width:2;stroke-dasharray:4 3}.series-break text{font-size:11px}.chart-tooltip{display:none}.heading{font-size:16px;font-weight:bold}.subtitle{fill:#505a5f}.source{font-size:11px;fill:#505a5f}.unit-label{font-weight:bold}";
+/// Chart styles the file needs, since the page's stylesheet does not travel with it. Text
+/// inherits its ink from the root, so end labels keep their own `fill` (their line's colour).
+const SVG_STYLE: &str = ".grid{stroke:#dcdcdc}.axis{stroke:#0b0c0c}svg{fill:#0b0c0c}text{font-family:Arial,sans-serif;font-size:12px}.end-label{font-weight:bold}.covid-band,.covid-key{fill:#fff7bf}.series-break line{stroke:#0b0c0c;stroke-width:2;stroke-dasharray:4 3}.series-break text{font-size:11px}.chart-tooltip{display:none}.heading{font-size:16px;font-weight:bold}.subtitle{fill:#505a5f}.source{font-size:11px;fill:#505a5f}.unit-label{font-weight:bold}";
 
 const MARGIN: f64 = 8.0;
 /// Line heights and the approximate width of a character at each text size.
