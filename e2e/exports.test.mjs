@@ -77,7 +77,9 @@ test('SVG and PNG exports carry the chart as shown', async () => {
   assert.match(text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   assert.match(text, /UK loan venues, 2015\/16 to 2023\/24/);
   assert.match(text, /data-break-year="2016-17"/);
-  assert.match(text, /Source: Department for Culture, Media and Sport/);
+  // Issue 8: "Source:" once, then the publication (the attribution's own wording).
+  assert.match(text, /Source: DCMS, DCMS-Sponsored Museums and Galleries Annual Performance Indicators/);
+  assert.equal(text.match(/Source:/g).length, 1);
   const marks = (text.match(/<circle /g) ?? []).length;
   assert.equal(marks, await page.locator('#chart-svg circle').count());
   const png = await download(page, 'png');

@@ -6,10 +6,9 @@ mod common;
 
 use common::{dataset, range, year};
 use museum_lending_explorer::core::chart::{
-    bar_chart, chart_for_view, chart_width, line_chart, series_for, tooltip_box, ChartLayout,
-    SeriesInput, SeriesValue, TooltipBox,
+    bar_chart, bar_series_for, chart_for_view, chart_width, line_chart, series_for, tooltip_box,
+    ChartLayout, SeriesInput, SeriesRole, SeriesValue, TooltipBox,
 };
-use museum_lending_explorer::core::export::{standalone_height, standalone_svg};
 use museum_lending_explorer::core::model::Unit;
 use museum_lending_explorer::core::query::build_table;
 use museum_lending_explorer::core::view_state::{ChartKind, SeriesChoice};
@@ -20,6 +19,7 @@ fn series(key: &str, values: &[(Option<f64>, u32)]) -> SeriesInput {
     SeriesInput {
         key: key.into(),
         label: key.to_uppercase(),
+        role: SeriesRole::Museum,
         values: values
             .iter()
             .enumerate()
@@ -28,6 +28,7 @@ fn series(key: &str, values: &[(Option<f64>, u32)]) -> SeriesInput {
                 value,
                 flags,
                 missing_words: "not published".into(),
+                scope: String::new(),
             })
             .collect(),
     }
@@ -41,7 +42,7 @@ fn years(count: u16) -> Vec<FinancialYear> {
 fn line_coordinates(chart: &museum_lending_explorer::core::chart::LineChart) -> Vec<f64> {
     let mut all = vec![chart.width, chart.height, chart.left, chart.right];
     all.extend(chart.years.iter().map(|(_, x)| *x));
-    all.extend(chart.ticks.iter().map(|tick| tick.position));
+    all.extend(chart.main.ticks.iter().map(|tick| tick.position));
     all.extend(chart.covid.iter().flat_map(|(x0, x1)| [*x0, *x1]));
     all.extend(chart.breaks.iter().map(|marker| marker.x));
     for line in &chart.series {
@@ -94,8 +95,9 @@ fn line_chart_leaves_gaps_and_marks_breaks() {
         .filter(|p| p.year < year("2016-17"))
         .all(|p| p.not_comparable));
     assert!(chart.breaks.iter().any(|b| b.year == year("2016-17")));
-    assert_eq!(chart.ticks[0].value, 0.0, "counts start at zero");
+    assert_eq!(chart.main.ticks[0].value, 0.0, "counts start at zero");
 
+    let inputs = bar_series_for(dataset, &table, SeriesChoice::Museums);
     let bars = bar_chart(&inputs, year("2019-20"), metric.unit, 800.0);
     assert!(
         bars.bars.windows(2).all(|w| w[0].value >= w[1].value),
@@ -155,30 +157,52 @@ fn line_chart_positions_by_hand() {
         &[(Some(0.0), covid), (Some(50.0), 0), (Some(100.0), 0)],
     )];
     let chart = line_chart(dataset, &inputs, &years(3), Unit::Count, 800.0);
-    // Margins 80 and 16 on an 800-wide chart: columns 352 apart.
-    assert_eq!((chart.left, chart.right), (80.0, 784.0));
+    // Margins 80 and 28 (half a year label; the end label "A" needs less) on an 800-wide
+    // chart: two years over 692 units, 346 a year.
+    assert_eq!((chart.left, chart.right), (80.0, 772.0));
     let xs: Vec<f64> = chart.years.iter().map(|(_, x)| *x).collect();
-    assert_eq!(xs, [80.0, 432.0, 784.0]);
-    // Ticks 0 to 100 in 20s; 0 on the axis at 280, 100 at the top, 16.
-    let ticks: Vec<(f64, f64)> = chart.ticks.iter().map(|t| (t.value, t.position)).collect();
+    assert_eq!(xs, [80.0, 426.0, 772.0]);
+    // Ticks 0 to 100 in 20s; 0 on the axis at 280, 100 at the top, 28 (under the unit).
+    let ticks: Vec<(f64, f64)> = chart
+        .main
+        .ticks
+        .iter()
+        .map(|t| (t.value, t.position))
+        .collect();
     assert_eq!(ticks[0], (0.0, 280.0));
-    assert_eq!(ticks[5], (100.0, 16.0));
-    assert_eq!(chart.ticks.len(), 6);
+    assert_eq!(ticks[5], (100.0, 28.0));
+    assert_eq!(chart.main.ticks.len(), 6);
+    assert!(chart.upper.is_none());
+    assert_eq!(chart.unit_label, "Number");
     let points: Vec<(f64, f64)> = chart.series[0].points.iter().map(|p| (p.x, p.y)).collect();
-    assert_eq!(points, [(80.0, 280.0), (432.0, 148.0), (784.0, 16.0)]);
+    assert_eq!(points, [(80.0, 280.0), (426.0, 154.0), (772.0, 28.0)]);
     assert_eq!(chart.series[0].segments, vec![points]);
-    // Room for the year labels under the axis, their baseline 18 below it.
-    assert_eq!(chart.height, 320.0);
+    // The label at the line's end: 6 right of the last point, its baseline 4 below it.
+    let end = chart.series[0].end_label.as_ref().unwrap();
+    assert_eq!((end.x, end.y, end.text.as_str()), (778.0, 32.0, "A"));
+    // Year labels 18 under the axis, then 22 for the Covid caption: 280 + 40 + 22.
+    assert_eq!(chart.height, 342.0);
     assert_eq!(chart.year_label_y(), 298.0);
-    assert_eq!(chart.label_every, 1);
-    // The Covid band is half a column either side, cut at the plot's left edge.
-    assert_eq!(chart.covid, [(80.0, 256.0)]);
+    assert_eq!(chart.covid_caption_y(), Some(332.0));
+    assert_eq!(chart.year_labels.len(), 3);
+    // The Covid band is half a year either side (173), cut at the plot's left edge.
+    assert_eq!(chart.covid, [(80.0, 253.0)]);
 
     let narrow = line_chart(dataset, &inputs, &years(3), Unit::Count, 400.0);
-    assert_eq!((narrow.left, narrow.right), (56.0, 384.0));
+    assert_eq!((narrow.left, narrow.right), (56.0, 372.0));
+    assert!(
+        narrow.series[0].end_label.is_none(),
+        "phones use the legend"
+    );
     let many = line_chart(dataset, &inputs, &years(20), Unit::Count, 400.0);
-    // 19 steps over 328 units: about 17 a column, so every 4th year is labelled.
-    assert_eq!(many.label_every, 4);
+    // 19 years over 316 units, about 16.6 a year: labels need 56, so every 4th year is
+    // labelled (66.5 apart) and the last, whose too-close neighbour is dropped.
+    let labelled: Vec<u16> = many.year_labels.iter().map(|(y, _)| y.0 - 2019).collect();
+    assert_eq!(labelled, [0, 4, 8, 12, 19]);
+    assert!(many
+        .year_labels
+        .windows(2)
+        .all(|pair| pair[1].1 - pair[0].1 >= 56.0));
 }
 
 #[test]
@@ -206,10 +230,10 @@ fn breaks_split_the_line_halfway_between_columns() {
         ),
     ];
     let chart = line_chart(dataset, &inputs, &years(4), Unit::Count, 800.0);
-    // Columns at 80, 314.67, 549.33, 784: the break sits halfway between the 2nd and 3rd.
+    // Years at 80, 310.67, 541.33, 772: the break sits halfway between the 2nd and 3rd.
     assert_eq!(chart.breaks.len(), 1);
     assert_eq!(chart.breaks[0].year, FinancialYear(2021));
-    assert!((chart.breaks[0].x - 432.0).abs() < 1e-9);
+    assert!((chart.breaks[0].x - 426.0).abs() < 1e-9);
     assert_eq!(chart.breaks[0].series, ["A", "B"]);
     let a = &chart.series[0];
     assert_eq!(a.segments.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2]);
@@ -219,8 +243,7 @@ fn breaks_split_the_line_halfway_between_columns() {
     assert_eq!(b.missing_runs(), ["not published, 2020/21"]);
     assert!(chart.any_not_comparable());
     assert_eq!(chart.missing_by_series(), ["B: not published, 2020/21"]);
-    // Colours follow the palette; dashes change once it is used up.
-    assert_ne!(a.colour, b.colour);
+    // Museums are drawn solid, each in its own colour.
     assert_eq!((a.dash, b.dash), ("", ""));
 }
 
@@ -230,14 +253,15 @@ fn a_single_year_is_centred_and_drawn_as_a_point() {
     let covid = dataset.known_flags.covid_caution;
     let inputs = [series("a", &[(Some(7.0), covid)])];
     let chart = line_chart(dataset, &inputs, &years(1), Unit::Count, 800.0);
-    assert_eq!(chart.years, [(FinancialYear(2019), 432.0)]);
+    // Centred between 80 and 772.
+    assert_eq!(chart.years, [(FinancialYear(2019), 426.0)]);
     assert_eq!(
         chart.series[0].segments,
-        vec![vec![(432.0, chart.series[0].points[0].y)]]
+        vec![vec![(426.0, chart.series[0].points[0].y)]]
     );
-    assert_eq!(chart.label_every, 1);
-    // No column step to halve: the band is 30 either side.
-    assert_eq!(chart.covid, [(402.0, 462.0)]);
+    assert_eq!(chart.year_labels, chart.years);
+    // No year width to halve: the band is 30 either side.
+    assert_eq!(chart.covid, [(396.0, 456.0)]);
     assert!(line_coordinates(&chart).iter().all(|v| v.is_finite()));
 
     let bars = bar_chart(&inputs, FinancialYear(2019), Unit::Count, 800.0);
@@ -264,15 +288,16 @@ fn all_values_missing_draws_nothing_and_stays_finite() {
         chart.series[0].missing_runs(),
         ["not published, 2019/20 to 2021/22"]
     );
-    assert_eq!(chart.ticks[0].value, 0.0);
+    assert_eq!(chart.main.ticks[0].value, 0.0);
     assert!(line_coordinates(&chart).iter().all(|v| v.is_finite()));
     assert!(!chart.any_not_comparable());
 
     let bars = bar_chart(&inputs, FinancialYear(2020), Unit::Count, 800.0);
     assert!(bars.bars.is_empty());
     assert_eq!(bars.missing.len(), 2);
-    // No rows: the axis sits right under the top margin, 8 + 6.
-    assert_eq!((bars.axis_y, bars.height), (14.0, 40.0));
+    // No rows: the axis sits right under the top margin, 8 + 6; then tick labels (26) and
+    // the unit (16).
+    assert_eq!((bars.axis_y, bars.height), (14.0, 56.0));
     assert!(bars.zero.is_finite() && bars.ticks.iter().all(|t| t.position.is_finite()));
 
     let empty = line_chart(dataset, &[], &[], Unit::Count, 800.0);
@@ -293,7 +318,8 @@ fn bar_axis_and_positions_by_hand() {
     assert_eq!(chart.bar_height, 22.0);
     assert_eq!(chart.axis_y, 74.0);
     assert_eq!(chart.tick_label_y, 90.0);
-    assert_eq!(chart.height, 100.0);
+    assert_eq!(chart.unit_label_y, 106.0);
+    assert_eq!(chart.height, 116.0);
     // Labels take 220 (+8 gap), values 90 on the right: 0 at 228, 20 at 710.
     assert_eq!(chart.label_width, 220.0);
     assert_eq!(chart.zero, 228.0);
@@ -323,25 +349,6 @@ fn negative_bars_run_left_of_zero() {
     let down = chart.bars.iter().find(|b| b.key == "down").unwrap();
     assert_eq!(down.x1, chart.zero);
     assert!(down.x0 < chart.zero);
-}
-
-#[test]
-fn standalone_svg_adds_a_title_band_and_a_source_line() {
-    assert_eq!(standalone_height(320.0), 384.0);
-    assert_eq!(standalone_height(100.0), 164.0);
-    let svg = standalone_svg("<g/>", 800.0, 320.0, "Title", "Source: DCMS");
-    assert!(
-        svg.contains("width=\"800\" height=\"384\" viewBox=\"0 0 800 384\""),
-        "{svg}"
-    );
-    assert!(
-        svg.contains("<g transform=\"translate(0 36)\"><g/></g>"),
-        "{svg}"
-    );
-    assert!(
-        svg.contains("<text class=\"source\" x=\"8\" y=\"374\">Source: DCMS</text>"),
-        "{svg}"
-    );
 }
 
 #[test]

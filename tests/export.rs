@@ -5,8 +5,8 @@ mod common;
 
 use common::{dataset, view_from_query as view};
 use museum_lending_explorer::core::export::{
-    citation, data_version, export_cells, export_view, file_stem, standalone_svg, to_csv, to_json,
-    ExportMeta, ExtraValue, CSV_COLUMNS, EXTRA_COLUMNS,
+    citation, data_version, export_cells, export_view, file_stem, to_csv, to_json, ExportMeta,
+    ExtraValue, CSV_COLUMNS, EXTRA_COLUMNS,
 };
 use museum_lending_explorer::core::query::build_table;
 use museum_lending_explorer::core::url_state::parse_query;
@@ -149,7 +149,7 @@ fn json_export_has_the_documented_shape() {
 }
 
 #[test]
-fn names_versions_svg_and_citation() {
+fn names_versions_and_citation() {
     let dataset = dataset();
     let table = view(dataset, "?metric=uk_loan_venues&from=2016/17&to=2023/24");
     assert_eq!(
@@ -169,17 +169,6 @@ fn names_versions_svg_and_citation() {
         data_version(&EMBEDDED_JSON[1..])
     );
     assert_eq!(data_version("").len(), 16);
-
-    let svg = standalone_svg(
-        "<circle data-year=\"2019-20\"/>",
-        800.0,
-        300.0,
-        "Loans & venues <UK>",
-        "Source: DCMS",
-    );
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
-    assert!(svg.contains("Loans &amp; venues &lt;UK&gt;"));
-    assert!(svg.contains("<circle data-year=\"2019-20\"/>") && svg.contains("Source: DCMS"));
 
     let text = citation(
         dataset,

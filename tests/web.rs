@@ -280,13 +280,18 @@ async fn line_chart_leaves_gaps_and_marks_the_smg_break() {
             "2016/17"
         ))
     );
+    // Issue 8/9: the chart is one tab stop and the arrow keys walk its points, so the
+    // points themselves are no longer tab stops.
+    assert_eq!(point.get_attribute("tabindex"), None);
     assert_eq!(
-        point.get_attribute("tabindex").as_deref(),
+        app.get("[data-chart-focus]")
+            .get_attribute("tabindex")
+            .as_deref(),
         Some("0"),
-        "points are reachable by keyboard"
+        "the chart is reachable by keyboard"
     );
     assert_eq!(
-        app.count("circle.not-comparable"),
+        app.count("circle.not-comparable[data-museum=\"science-museum-group\"]"),
         2,
         "2014/15 and 2015/16 are before SMG's method change"
     );
@@ -309,7 +314,10 @@ async fn line_is_not_joined_across_a_missing_year() {
     )
     .await;
     assert_eq!(app.count("circle[data-museum=\"horniman-museum\"]"), 4);
-    assert!(app.find("circle[data-year=\"2015-16\"]").is_none());
+    // (DCMS's published total is charted too, so look at the museum's own points.)
+    assert!(app
+        .find("circle[data-museum=\"horniman-museum\"][data-year=\"2015-16\"]")
+        .is_none());
     // 2013/14 and 2014/15 sit either side of a break, 2015/16 is missing: only
     // 2016/17–2017/18 is joined.
     assert_eq!(app.count("g[data-series=\"horniman-museum\"] path"), 1);
@@ -675,4 +683,152 @@ async fn total_differs_marker_links_to_its_audit_row() {
         .get_attribute("href")
         .unwrap()
         .contains("page=revisions&only-museum=imperial-war-museums"));
+}
+
+/// The x of a point drawn for `museum` in `year`.
+fn point_x(app: &Mounted, museum: &str, year: &str) -> f64 {
+    app.get(&format!(
+        "circle[data-museum=\"{museum}\"][data-year=\"{year}\"]"
+    ))
+    .get_attribute("cx")
+    .unwrap()
+    .parse()
+    .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn sector_figures_are_charted_beside_the_museums() {
+    for metric in [
+        "audience_display_uk",
+        "objects_display",
+        "objects_display_uk",
+    ] {
+        let app = mount_at(&format!("?metric={metric}&view=line")).await;
+        assert!(
+            app.count("g[data-series=\"all-national-museums\"] circle[data-museum=\"all-national-museums\"]") >= 2,
+            "{metric}: the sector series is drawn"
+        );
+        assert!(
+            app.count("g[data-series][data-emphasis=\"highlight\"]") >= 1,
+            "{metric}: beside the museums"
+        );
+        let subtitle = app.text_of(".chart-subtitle");
+        assert!(
+            subtitle.starts_with("All national museums, as published"),
+            "{metric}: {subtitle}"
+        );
+    }
+    let app = mount_at("?metric=audience_display_uk&view=line").await;
+    assert!(app
+        .text_of(".chart-subtitle")
+        .contains("British Museum only"));
+    // 17 museums (2017/18) then 22 (from 2018/19): the scope change is marked like a break.
+    assert_eq!(app.count("[data-scope-year]"), 1);
+}
+
+#[wasm_bindgen_test]
+async fn partnership_years_are_placed_in_proportion() {
+    // Tate's objects lent: 2009/10, 2013/14 and 2018/19: gaps of 4 and 5 years.
+    let app = mount_at("?metric=objects_display&museums=tate-gallery-group&view=line").await;
+    let xs =
+        ["2009-10", "2013-14", "2018-19"].map(|year| point_x(&app, "tate-gallery-group", year));
+    let ratio = (xs[1] - xs[0]) / (xs[2] - xs[1]);
+    assert!((ratio - 4.0 / 5.0).abs() < 1e-6, "{xs:?}");
+    // The sector's 2017/18 to 2020/21 editions: one year apart each.
+    let sector =
+        ["2017-18", "2018-19", "2019-20"].map(|year| point_x(&app, "all-national-museums", year));
+    let (first, second) = (sector[1] - sector[0], sector[2] - sector[1]);
+    assert!((first - second).abs() < 1e-6 && (xs[1] - xs[0] - 4.0 * first).abs() < 1e-6);
+}
+
+/// The fill of `museum`'s first point.
+fn colour_of(app: &Mounted, museum: &str) -> String {
+    app.get(&format!("circle[data-museum=\"{museum}\"]"))
+        .get_attribute("fill")
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_museum_keeps_its_colour_and_the_default_is_readable() {
+    let app = mount_at("").await;
+    let default_colour = colour_of(&app, "british-museum");
+    let museums_in_colour = app.count("g[data-series][data-emphasis=\"highlight\"]");
+    assert_eq!(museums_in_colour, 5, "the five largest museums in colour");
+    assert!(
+        app.count("g[data-series=\"total\"]") == 1
+            && app.count("g[data-series=\"total-dcms-sponsored-museums\"]") == 1
+    );
+    let points = app
+        .container
+        .query_selector_all(
+            "g[data-series]:not([data-emphasis=\"background\"]) circle:not(.not-comparable)",
+        )
+        .unwrap();
+    let mut colours: Vec<String> = (0..points.length())
+        .filter_map(|i| {
+            points
+                .get(i)?
+                .unchecked_into::<Element>()
+                .get_attribute("fill")
+        })
+        .collect();
+    colours.sort();
+    colours.dedup();
+    assert!(colours.len() <= 6, "at most 6 colours at once: {colours:?}");
+    assert!(app.count("g[data-emphasis=\"background\"]") >= 10);
+    assert!(app.count("text.end-label") >= 5);
+    drop(app);
+    let app = mount_at("?museums=british-museum,tate-gallery-group&view=line").await;
+    assert_eq!(colour_of(&app, "british-museum"), default_colour);
+    assert_eq!(app.count("g[data-emphasis=\"background\"]"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn sector_change_is_computed_in_the_explorer() {
+    let app = mount_at("?metric=audience_display_uk&from=2019-20&to=2020-21&compare=2019-20").await;
+    let cell = app.get("[data-change-museum=\"all-national-museums\"]");
+    assert_eq!(
+        cell.get_attribute("data-change-pct").as_deref(),
+        Some("-94.1")
+    );
+    assert_eq!(
+        cell.get_attribute("data-change-status").as_deref(),
+        Some("computed")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_walk_the_points_and_announce_them() {
+    let app = mount_at("?metric=uk_loan_venues&museums=science-museum-group,british-museum&from=2014-15&to=2016-17&view=line").await;
+    assert_eq!(app.count("circle[tabindex]"), 0, "points are not tab stops");
+    let chart = app.get("[data-chart-focus]");
+    // A real KeyboardEvent, as the browser sends it.
+    let dispatch = js_sys::Function::new_with_args(
+        "element, key",
+        "element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))",
+    );
+    let press = |key: &str| {
+        dispatch
+            .call2(&JsValue::NULL, &chart, &JsValue::from_str(key))
+            .unwrap();
+    };
+    press("ArrowRight");
+    settle().await;
+    let first = app.text_of("#chart-announce");
+    assert!(first.contains("2014/15"), "{first}");
+    press("ArrowRight");
+    settle().await;
+    let second = app.text_of("#chart-announce");
+    assert!(
+        second.contains("2015/16") && second.contains(first.split(',').next().unwrap()),
+        "{second}"
+    );
+    press("ArrowDown");
+    settle().await;
+    let other = app.text_of("#chart-announce");
+    assert!(other.contains("2015/16") && other != second, "{other}");
+    assert_eq!(app.count("g.series.highlighted"), 1);
+    press("Escape");
+    settle().await;
+    assert_eq!(app.count("g.series.highlighted"), 0);
 }

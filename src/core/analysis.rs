@@ -495,3 +495,40 @@ pub fn share_words(standing: Option<&Standing>) -> (String, String) {
         None => ("not reported".into(), String::new()),
     }
 }
+
+/// The change of a published row (DCMS's total or the sector figure), computed like any
+/// museum's, so the explorer and the headlines page give the same figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedRowChange {
+    pub change: ChangeResult,
+    /// "17 national museums in 2017/18, 22 national museums in 2020/21": the two figures
+    /// cover different sets of museums, so the change is not like for like.
+    pub scope_note: Option<String>,
+}
+
+/// The change of published row `museum` from `base` to `latest`, with the scope caveat.
+pub fn published_row_change(
+    dataset: &Dataset,
+    metric: u16,
+    museum: u16,
+    base: FinancialYear,
+    latest: FinancialYear,
+) -> PublishedRowChange {
+    let scope = |year| {
+        dataset
+            .find_fact(metric, museum, year)
+            .and_then(|fact| dataset.detail(fact.index))
+            .map(|detail| detail.scope.clone())
+            .filter(|scope| !scope.is_empty())
+    };
+    let scope_note = match (scope(base), scope(latest)) {
+        (Some(before), Some(after)) if before != after => Some(format!(
+            "covers {before} in {base}, {after} in {latest}: not like for like"
+        )),
+        _ => None,
+    };
+    PublishedRowChange {
+        change: museum_change(dataset, metric, museum, base, latest),
+        scope_note,
+    }
+}

@@ -1,20 +1,50 @@
 //! Chart geometry, computed here so it is tested on the host; the UI only draws it.
 //! Gaps stay gaps (a line is never joined across a missing year, nor drawn to 0), series
-//! breaks and Covid years are positioned, and the y axis starts at zero for counts.
+//! breaks, scope changes and Covid years are positioned, the time axis is linear in years,
+//! and the y axis starts at zero for counts.
+
+mod caption;
+mod download;
+mod emphasis;
+mod line;
+mod navigation;
+pub mod palette;
+mod time_axis;
+
+pub use caption::{chart_subtitle, unit_caption, LegendEntry, Swatch};
+pub use download::{chart_download_svg, wrap_text, ChartDownload};
+pub use emphasis::{dodge_labels, Emphasis, MAX_COLOURED};
+pub use line::{
+    line_chart, BreakKind, BreakMarker, EndLabel, LineChart, LinePoint, LineSeries, Panel,
+};
+pub use navigation::{next_point, PointAt, PointKey};
+pub use time_axis::{stagger_labels, thin_year_labels, TimeAxis};
 
 use super::format::{cell_text, format_value, group_thousands};
-use super::model::{Dataset, KnownFlags, Unit};
-use super::query::{Row, TableView, TotalCell};
+use super::model::{Dataset, Unit};
+use super::query::{Row, TableView, TotalCell, PUBLISHED_TOTAL_ID};
 use super::view_state::{ChartKind, SeriesChoice};
 use super::year::span_text;
 use super::year::FinancialYear;
 
-/// Colour-blind-safe (Okabe-Ito, without yellow, which is unreadable on white).
-pub const PALETTE: [&str; 7] = [
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#000000",
-];
-/// Dash patterns, so series stay apart when colours repeat or cannot be told apart.
-pub const DASHES: [&str; 3] = ["", "7 4", "2 3"];
+/// What a series stands for: it decides its colour, its panel and its place in the legend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeriesRole {
+    Museum,
+    /// The total recomputed from the museums on screen.
+    Total,
+    /// DCMS's published total of every DCMS-sponsored museum.
+    PublishedTotal,
+    /// The partnership reports' sector figure, as published.
+    Sector,
+}
+
+impl SeriesRole {
+    /// A total or a sector figure rather than one museum.
+    pub fn is_aggregate(self) -> bool {
+        self != SeriesRole::Museum
+    }
+}
 
 /// One plotted value with what the reader needs to know about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +54,8 @@ pub struct SeriesValue {
     pub flags: u32,
     /// Words when there is no value ("not published", "no figure").
     pub missing_words: String,
+    /// Which museums a sector figure covers ("22 national museums"); empty when unstated.
+    pub scope: String,
 }
 
 /// A series as the chart receives it: `key` goes into `data-museum`.
@@ -31,14 +63,26 @@ pub struct SeriesValue {
 pub struct SeriesInput {
     pub key: String,
     pub label: String,
+    pub role: SeriesRole,
     pub values: Vec<SeriesValue>,
 }
 
 /// One published row as a series, with the unit's words for its missing cells.
-fn row_series(key: String, label: String, row: &Row, unit: Unit) -> SeriesInput {
+fn row_series(
+    dataset: &Dataset,
+    (key, label, role): (String, String, SeriesRole),
+    row: &Row,
+    unit: Unit,
+) -> SeriesInput {
+    let scope = |fact: Option<super::model::Fact>| {
+        fact.and_then(|f| dataset.detail(f.index))
+            .map(|detail| detail.scope.clone())
+            .unwrap_or_default()
+    };
     SeriesInput {
         key,
         label,
+        role,
         values: row
             .cells
             .iter()
@@ -47,6 +91,7 @@ fn row_series(key: String, label: String, row: &Row, unit: Unit) -> SeriesInput 
                 value: cell.value(),
                 flags: cell.flags(),
                 missing_words: cell_text(cell.fact, unit),
+                scope: scope(cell.fact),
             })
             .collect(),
     }
@@ -60,6 +105,7 @@ fn total_series(table: &TableView, totals: &[TotalCell]) -> SeriesInput {
             "Total of {} selected museums (recomputed)",
             table.museum_rows.len()
         ),
+        role: SeriesRole::Total,
         values: totals
             .iter()
             .map(|total| SeriesValue {
@@ -67,50 +113,85 @@ fn total_series(table: &TableView, totals: &[TotalCell]) -> SeriesInput {
                 value: total.value,
                 flags: total.flags,
                 missing_words: "no museum reported".into(),
+                scope: String::new(),
             })
             .collect(),
     }
 }
 
-/// The rows published as aggregates (DCMS's total, the sector figures), for views
-/// without museum rows.
+/// The rows published as aggregates: DCMS's total and the sector figures.
 fn published_series(dataset: &Dataset, table: &TableView, unit: Unit) -> Vec<SeriesInput> {
     let published_total = table.published_total.as_ref().map(|row| {
-        row_series(
-            "published-total".into(),
-            "DCMS published total".into(),
-            row,
-            unit,
-        )
+        let names = (
+            PUBLISHED_TOTAL_ID.to_string(),
+            "DCMS published total (all DCMS-sponsored museums)".to_string(),
+            SeriesRole::PublishedTotal,
+        );
+        row_series(dataset, names, row, unit)
     });
     let sector = table.sector_row.as_ref().map(|row| {
-        row_series(
+        let names = (
             dataset.museum(row.museum).id.clone(),
-            "All national museums (as published)".into(),
-            row,
-            unit,
-        )
+            "All national museums (as published)".to_string(),
+            SeriesRole::Sector,
+        );
+        row_series(dataset, names, row, unit)
     });
     published_total.into_iter().chain(sector).collect()
 }
 
-/// The series a view charts: the total, the museums, or the published rows when the view
-/// has no museum rows (sector figures, the national long-run total).
-pub fn series_for(dataset: &Dataset, table: &TableView, choice: SeriesChoice) -> Vec<SeriesInput> {
-    let unit = dataset.metric(table.metric).unit;
-    if let (SeriesChoice::Total, Some(totals)) = (choice, table.computed_total()) {
-        return vec![total_series(table, totals)];
-    }
-    if table.museum_rows.is_empty() {
-        return published_series(dataset, table, unit);
-    }
+/// Each museum row of the view as a series.
+fn museum_series(dataset: &Dataset, table: &TableView, unit: Unit) -> Vec<SeriesInput> {
     table
         .museum_rows
         .iter()
         .map(|row| {
             let museum = dataset.museum(row.museum);
-            row_series(museum.id.clone(), museum.name.clone(), row, unit)
+            let names = (museum.id.clone(), museum.name.clone(), SeriesRole::Museum);
+            row_series(dataset, names, row, unit)
         })
+        .collect()
+}
+
+/// The series a line chart draws. "Total": the recomputed total beside the published one.
+/// "Each museum": the totals and the sector figure (never dropped, whatever else is on
+/// screen), then every museum; a total of a single museum would repeat it, so is left out.
+pub fn series_for(dataset: &Dataset, table: &TableView, choice: SeriesChoice) -> Vec<SeriesInput> {
+    let unit = dataset.metric(table.metric).unit;
+    let computed = table
+        .computed_total()
+        .map(|totals| total_series(table, totals));
+    if let (SeriesChoice::Total, Some(total)) = (choice, computed.clone()) {
+        let published = published_series(dataset, table, unit);
+        return std::iter::once(total).chain(published).collect();
+    }
+    let total = computed.filter(|_| table.museum_rows.len() > 1);
+    total
+        .into_iter()
+        .chain(published_series(dataset, table, unit))
+        .chain(museum_series(dataset, table, unit))
+        .collect()
+}
+
+/// The series a bar chart compares: the total alone across its years ("Total"), or the
+/// museums beside the sector figure in the last year. DCMS's published total is left to
+/// the table and the line chart: as a bar it would squash every museum's bar.
+pub fn bar_series_for(
+    dataset: &Dataset,
+    table: &TableView,
+    choice: SeriesChoice,
+) -> Vec<SeriesInput> {
+    let unit = dataset.metric(table.metric).unit;
+    if let (SeriesChoice::Total, Some(totals)) = (choice, table.computed_total()) {
+        return vec![total_series(table, totals)];
+    }
+    let mut published = published_series(dataset, table, unit);
+    if !table.museum_rows.is_empty() {
+        published.retain(|series| series.role == SeriesRole::Sector);
+    }
+    published
+        .into_iter()
+        .chain(museum_series(dataset, table, unit))
         .collect()
 }
 
@@ -166,86 +247,8 @@ pub struct Tick {
     pub label: String,
 }
 
-/// A drawn point of a line series.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LinePoint {
-    pub year: FinancialYear,
-    pub x: f64,
-    pub y: f64,
-    pub value: f64,
-    pub flags: u32,
-    /// Before a method change: drawn hollow and labelled "not comparable".
-    pub not_comparable: bool,
-}
-
-/// One series of a line chart: its style, its joined runs, its points and its gaps.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LineSeries {
-    pub key: String,
-    pub label: String,
-    pub colour: &'static str,
-    pub dash: &'static str,
-    /// Runs of consecutive years with values; a gap or a series break starts a new run.
-    pub segments: Vec<Vec<(f64, f64)>>,
-    pub points: Vec<LinePoint>,
-    /// Years without a value, with the words for why.
-    pub missing: Vec<(FinancialYear, String)>,
-}
-
-impl LineSeries {
-    /// Missing years as runs: "not published, 2012/13 to 2023/24".
-    pub fn missing_runs(&self) -> Vec<String> {
-        let mut runs: Vec<(FinancialYear, FinancialYear, &str)> = Vec::new();
-        for (year, words) in &self.missing {
-            match runs.last_mut() {
-                Some((_, end, run_words)) if *run_words == words && end.0 + 1 == year.0 => {
-                    *end = *year
-                }
-                _ => runs.push((*year, *year, words)),
-            }
-        }
-        runs.into_iter()
-            .map(|(start, end, words)| {
-                if start == end {
-                    format!("{words}, {start}")
-                } else {
-                    format!("{words}, {start} to {end}")
-                }
-            })
-            .collect()
-    }
-}
-
-/// A dashed line marking a series break, halfway between the years either side.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BreakMarker {
-    /// The first year after the break.
-    pub year: FinancialYear,
-    pub x: f64,
-    /// Labels of the series that break here.
-    pub series: Vec<String>,
-}
-
 /// Below this width (SVG units) margins, labels and tick counts shrink, for phones.
 const NARROW_WIDTH: f64 = 500.0;
-
-/// Line chart margins, in SVG units: room left of the plot for the value labels.
-const LINE_LEFT: f64 = 80.0;
-const LINE_LEFT_NARROW: f64 = 56.0;
-const LINE_RIGHT_MARGIN: f64 = 16.0;
-const LINE_TOP: f64 = 16.0;
-/// Where the value axis (zero for counts) is drawn.
-const LINE_BOTTOM: f64 = 280.0;
-/// Room under the axis for the year labels.
-const LINE_YEAR_LABEL_BAND: f64 = 40.0;
-/// How far under the axis the year labels' baseline sits.
-const LINE_YEAR_LABEL_DROP: f64 = 18.0;
-/// Width one year label needs: narrower columns show only every n-th year.
-const YEAR_LABEL_WIDTH: f64 = 56.0;
-/// Half the Covid band's width when a single year leaves no column step to halve.
-const SINGLE_YEAR_HALF_BAND: f64 = 30.0;
-/// About this many value ticks on a line chart.
-const LINE_TICK_TARGET: usize = 5;
 
 /// Bar chart layout, in SVG units: the label column, then the plot, then the printed value.
 const BAR_LABEL_WIDTH: f64 = 220.0;
@@ -263,6 +266,8 @@ const BAR_AXIS_DROP: f64 = 6.0;
 const BAR_TICK_LABEL_DROP: f64 = 16.0;
 /// Room under the axis for the tick labels.
 const BAR_TICK_LABEL_BAND: f64 = 26.0;
+/// The unit's caption sits this far under the tick labels.
+const BAR_UNIT_LABEL_DROP: f64 = 16.0;
 /// About this many value ticks on a bar chart (fewer on phones, where labels are wide).
 const BAR_TICK_TARGET: usize = 5;
 const BAR_TICK_TARGET_NARROW: usize = 3;
@@ -288,13 +293,13 @@ pub fn chart_width(window_width: f64) -> f64 {
 }
 
 /// The smallest and largest of `values`, widened to include zero.
-fn range_with_zero(values: impl Iterator<Item = f64>) -> (f64, f64) {
+pub(super) fn range_with_zero(values: impl Iterator<Item = f64>) -> (f64, f64) {
     values.fold((0.0f64, 0.0f64), |(low, high), v| (low.min(v), high.max(v)))
 }
 
 /// Maps values onto one axis: the first tick at `start`, the last at `end` (SVG units).
 #[derive(Debug, Clone, Copy)]
-struct ValueScale {
+pub(super) struct ValueScale {
     low: f64,
     high: f64,
     start: f64,
@@ -319,7 +324,7 @@ impl ValueScale {
 }
 
 /// Ticks at `values`, placed by `scale` and labelled in `unit`.
-fn ticks_at(values: &[f64], unit: Unit, scale: ValueScale) -> Vec<Tick> {
+pub(super) fn ticks_at(values: &[f64], unit: Unit, scale: ValueScale) -> Vec<Tick> {
     values
         .iter()
         .map(|&value| Tick {
@@ -328,48 +333,6 @@ fn ticks_at(values: &[f64], unit: Unit, scale: ValueScale) -> Vec<Tick> {
             label: tick_label(value, unit),
         })
         .collect()
-}
-
-/// A line chart laid out in SVG units: the plot spans `left`..`right` and `top`..`bottom`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LineChart {
-    pub width: f64,
-    pub height: f64,
-    pub left: f64,
-    pub right: f64,
-    pub top: f64,
-    pub bottom: f64,
-    pub years: Vec<(FinancialYear, f64)>,
-    /// Show every `label_every`-th year label, so narrow charts stay legible.
-    pub label_every: usize,
-    pub ticks: Vec<Tick>,
-    pub series: Vec<LineSeries>,
-    pub breaks: Vec<BreakMarker>,
-    /// x from and to of each shaded Covid year.
-    pub covid: Vec<(f64, f64)>,
-}
-
-impl LineChart {
-    /// Baseline of the year labels under the axis.
-    pub fn year_label_y(&self) -> f64 {
-        self.bottom + LINE_YEAR_LABEL_DROP
-    }
-
-    /// Whether any point is drawn hollow (before a method change), so the note explains it.
-    pub fn any_not_comparable(&self) -> bool {
-        self.series
-            .iter()
-            .any(|line| line.points.iter().any(|point| point.not_comparable))
-    }
-
-    /// "Wallace Collection: not published, 2014/15 to 2019/20" for each series with gaps.
-    pub fn missing_by_series(&self) -> Vec<String> {
-        self.series
-            .iter()
-            .filter(|line| !line.missing.is_empty())
-            .map(|line| format!("{}: {}", line.label, line.missing_runs().join("; ")))
-            .collect()
-    }
 }
 
 /// Approximate width of one character of tooltip text (12px Arial), in SVG units.
@@ -415,211 +378,6 @@ pub fn tooltip_box(x: f64, y: f64, chars: usize, chart_width: f64) -> TooltipBox
     TooltipBox { left, top, width }
 }
 
-/// Where the year columns of a line chart fall along the x axis.
-struct Columns {
-    left: f64,
-    right: f64,
-    count: usize,
-    /// Distance between neighbouring columns (0 for a single column).
-    step: f64,
-}
-
-impl Columns {
-    fn new(width: f64, count: usize) -> Columns {
-        let left = if width < NARROW_WIDTH {
-            LINE_LEFT_NARROW
-        } else {
-            LINE_LEFT
-        };
-        let right = width - LINE_RIGHT_MARGIN;
-        let step = if count > 1 {
-            (right - left) / (count - 1) as f64
-        } else {
-            0.0
-        };
-        Columns {
-            left,
-            right,
-            count,
-            step,
-        }
-    }
-
-    /// A single column is centred.
-    fn x_of(&self, column: usize) -> f64 {
-        if self.count > 1 {
-            self.left + self.step * column as f64
-        } else {
-            (self.left + self.right) / 2.0
-        }
-    }
-
-    /// Half a column either side of a year: the width of its Covid band.
-    fn half_column(&self) -> f64 {
-        if self.count > 1 {
-            self.step / 2.0
-        } else {
-            SINGLE_YEAR_HALF_BAND
-        }
-    }
-
-    fn label_every(&self) -> usize {
-        if self.step > 0.0 {
-            (YEAR_LABEL_WIDTH / self.step).ceil().max(1.0) as usize
-        } else {
-            1
-        }
-    }
-}
-
-/// One series' marks, gathered as its values are walked column by column.
-#[derive(Default)]
-struct SeriesTrace {
-    segments: Vec<Vec<(f64, f64)>>,
-    points: Vec<LinePoint>,
-    missing: Vec<(FinancialYear, String)>,
-    /// The year of the point drawn in the previous column, if any.
-    previous: Option<FinancialYear>,
-}
-
-impl SeriesTrace {
-    fn gap(&mut self, entry: &SeriesValue) {
-        self.missing.push((entry.year, entry.missing_words.clone()));
-        self.previous = None;
-    }
-
-    /// Adds `point`, joined to the one before unless a break or a gap lies between.
-    fn point(&mut self, point: LinePoint, after_break: bool) {
-        // Sparse sources (the partnership reports) have no column for years without any
-        // figure, so neighbouring columns can be years apart: join only consecutive years.
-        let joined = self.previous.is_some_and(|year| year.0 + 1 == point.year.0);
-        let at = (point.x, point.y);
-        match self.segments.last_mut() {
-            Some(segment) if joined && !after_break => segment.push(at),
-            _ => self.segments.push(vec![at]),
-        }
-        self.previous = Some(point.year);
-        self.points.push(point);
-    }
-}
-
-/// Adds `label` to the break marker of `year`, making the marker if it is the first.
-fn mark_break(breaks: &mut Vec<BreakMarker>, year: FinancialYear, x: f64, label: &str) {
-    match breaks.iter_mut().find(|marker| marker.year == year) {
-        Some(marker) => marker.series.push(label.to_string()),
-        None => breaks.push(BreakMarker {
-            year,
-            x,
-            series: vec![label.to_string()],
-        }),
-    }
-}
-
-/// Lays out the `index`-th series, marking its breaks (halfway between the columns) in `breaks`.
-fn trace_series(
-    index: usize,
-    input: &SeriesInput,
-    columns: &Columns,
-    values: ValueScale,
-    flags: KnownFlags,
-    breaks: &mut Vec<BreakMarker>,
-) -> LineSeries {
-    let mut trace = SeriesTrace::default();
-    for (column, entry) in input.values.iter().enumerate() {
-        let after_break = column > 0 && entry.flags & flags.series_break != 0;
-        if after_break {
-            let x = (columns.x_of(column - 1) + columns.x_of(column)) / 2.0;
-            mark_break(breaks, entry.year, x, &input.label);
-        }
-        match entry.value {
-            Some(value) => trace.point(
-                LinePoint {
-                    year: entry.year,
-                    x: columns.x_of(column),
-                    y: values.position(value),
-                    value,
-                    flags: entry.flags,
-                    not_comparable: entry.flags & flags.not_comparable != 0,
-                },
-                after_break,
-            ),
-            None => trace.gap(entry),
-        }
-    }
-    LineSeries {
-        key: input.key.clone(),
-        label: input.label.clone(),
-        colour: PALETTE[index % PALETTE.len()],
-        dash: DASHES[(index / PALETTE.len()) % DASHES.len()],
-        segments: trace.segments,
-        points: trace.points,
-        missing: trace.missing,
-    }
-}
-
-/// x from and to of each column where any series has a Covid-caution value.
-fn covid_bands(inputs: &[SeriesInput], columns: &Columns, covid_flag: u32) -> Vec<(f64, f64)> {
-    let half = columns.half_column();
-    (0..columns.count)
-        .filter(|&column| {
-            inputs.iter().any(|input| {
-                input
-                    .values
-                    .get(column)
-                    .is_some_and(|v| v.flags & covid_flag != 0)
-            })
-        })
-        .map(|column| {
-            let x = columns.x_of(column);
-            ((x - half).max(columns.left), (x + half).min(columns.right))
-        })
-        .collect()
-}
-
-/// Lays out a line chart `width` units wide.
-pub fn line_chart(
-    dataset: &Dataset,
-    inputs: &[SeriesInput],
-    years: &[FinancialYear],
-    unit: Unit,
-    width: f64,
-) -> LineChart {
-    let flags = dataset.known_flags;
-    let values = inputs
-        .iter()
-        .flat_map(|input| input.values.iter().filter_map(|v| v.value));
-    let (min, max) = range_with_zero(values);
-    let tick_values = nice_ticks(min, max, LINE_TICK_TARGET);
-    // Values grow upwards: the lowest tick sits on the axis at the bottom.
-    let scale = ValueScale::new(&tick_values, LINE_BOTTOM, LINE_TOP);
-    let columns = Columns::new(width, years.len());
-    let mut breaks: Vec<BreakMarker> = Vec::new();
-    let series = inputs
-        .iter()
-        .enumerate()
-        .map(|(index, input)| trace_series(index, input, &columns, scale, flags, &mut breaks))
-        .collect();
-    breaks.sort_by_key(|marker| marker.year);
-    LineChart {
-        width,
-        height: LINE_BOTTOM + LINE_YEAR_LABEL_BAND,
-        left: columns.left,
-        right: columns.right,
-        top: LINE_TOP,
-        bottom: LINE_BOTTOM,
-        years: years
-            .iter()
-            .enumerate()
-            .map(|(column, year)| (*year, columns.x_of(column)))
-            .collect(),
-        label_every: columns.label_every(),
-        ticks: ticks_at(&tick_values, unit, scale),
-        series,
-        breaks,
-        covid: covid_bands(inputs, &columns, flags.covid_caution),
-    }
-}
-
 /// One drawn bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -628,6 +386,8 @@ pub struct Bar {
     pub year: FinancialYear,
     pub value: f64,
     pub flags: u32,
+    /// The museum's own colour, ink for a total or the sector figure.
+    pub colour: &'static str,
     pub y: f64,
     /// Start and end along the value axis (start is the zero line for positive values).
     pub x0: f64,
@@ -647,6 +407,9 @@ pub struct BarChart {
     /// Baseline of the tick labels under the axis.
     pub tick_label_y: f64,
     pub ticks: Vec<Tick>,
+    /// What the value axis counts, printed under its tick labels.
+    pub unit_label: String,
+    pub unit_label_y: f64,
     pub bars: Vec<Bar>,
     /// Entries without a value, listed in words instead of drawn.
     pub missing: Vec<(String, String)>,
@@ -655,6 +418,7 @@ pub struct BarChart {
 /// One bar to be drawn (or listed as missing): whose, under which label, and its value.
 struct BarEntry<'a> {
     key: &'a str,
+    role: SeriesRole,
     label: String,
     value: &'a SeriesValue,
 }
@@ -672,6 +436,7 @@ fn bar_entries(inputs: &[SeriesInput], year: FinancialYear) -> Vec<BarEntry<'_>>
                 .filter(move |value| by_year || value.year == year)
                 .map(move |value| BarEntry {
                     key: &input.key,
+                    role: input.role,
                     label: if by_year {
                         value.year.label()
                     } else {
@@ -704,6 +469,10 @@ fn place_bar(row: usize, entry: &BarEntry<'_>, scale: ValueScale) -> Bar {
         year: entry.value.year,
         value,
         flags: entry.value.flags,
+        colour: match entry.role {
+            SeriesRole::Museum => palette::museum_colour(entry.key),
+            _ => palette::INK,
+        },
         y: BAR_TOP + row as f64 * (BAR_HEIGHT + BAR_GAP),
         x0: zero.min(end),
         x1: zero.max(end),
@@ -745,13 +514,15 @@ pub fn bar_chart(inputs: &[SeriesInput], year: FinancialYear, unit: Unit, width:
     let axis_y = BAR_TOP + bars.len() as f64 * (BAR_HEIGHT + BAR_GAP) + BAR_AXIS_DROP;
     BarChart {
         width,
-        height: axis_y + BAR_TICK_LABEL_BAND,
+        height: axis_y + BAR_TICK_LABEL_BAND + BAR_UNIT_LABEL_DROP,
         label_width,
         bar_height: BAR_HEIGHT,
         zero: scale.position(0.0),
         axis_y,
         tick_label_y: axis_y + BAR_TICK_LABEL_DROP,
         ticks: ticks_at(&tick_values, unit, scale),
+        unit_label: unit_caption(unit),
+        unit_label_y: axis_y + BAR_TICK_LABEL_DROP + BAR_UNIT_LABEL_DROP,
         bars,
         missing: absent
             .into_iter()
@@ -767,12 +538,24 @@ pub enum ChartLayout {
     Bar(BarChart),
 }
 
-/// The chart a view draws, with its title.
+/// The chart a view draws, with its title and a subtitle naming what is plotted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DrawnChart {
     /// "UK loan venues, 2016/17 to 2023/24"; a bar chart of several series names its year.
     pub title: String,
+    /// "All national museums, as published; British Museum only".
+    pub subtitle: String,
     pub layout: ChartLayout,
+}
+
+impl DrawnChart {
+    /// The legend a download carries (bar charts label their bars instead).
+    pub fn legend(&self) -> Vec<LegendEntry> {
+        match &self.layout {
+            ChartLayout::Line(chart) => chart.legend(),
+            ChartLayout::Bar(_) => Vec::new(),
+        }
+    }
 }
 
 /// The metric's label and the years drawn.
@@ -781,6 +564,50 @@ fn chart_title(label: &str, years: &[FinancialYear]) -> String {
         Some(span) => format!("{label}, {span}"),
         None => label.to_string(),
     }
+}
+
+/// The line chart of a view.
+fn line_chart_for_view(
+    dataset: &Dataset,
+    table: &TableView,
+    series: SeriesChoice,
+    width: f64,
+) -> DrawnChart {
+    let metric = dataset.metric(table.metric);
+    let inputs = series_for(dataset, table, series);
+    DrawnChart {
+        title: chart_title(&metric.label, &table.years),
+        subtitle: chart_subtitle(&inputs, &table.years, true),
+        layout: ChartLayout::Line(line_chart(
+            dataset,
+            &inputs,
+            &table.years,
+            metric.unit,
+            width,
+        )),
+    }
+}
+
+/// The bar chart of a view: one series across its years, or several in the last year.
+fn bar_chart_for_view(
+    dataset: &Dataset,
+    table: &TableView,
+    series: SeriesChoice,
+    width: f64,
+) -> Option<DrawnChart> {
+    let metric = dataset.metric(table.metric);
+    let inputs = bar_series_for(dataset, table, series);
+    let year = *table.years.last()?;
+    let title_years = if inputs.len() == 1 {
+        &table.years[..]
+    } else {
+        std::slice::from_ref(&year)
+    };
+    Some(DrawnChart {
+        title: chart_title(&metric.label, title_years),
+        subtitle: chart_subtitle(&inputs, title_years, false),
+        layout: ChartLayout::Bar(bar_chart(&inputs, year, metric.unit, width)),
+    })
 }
 
 /// The chart of `kind` (as resolved for the view) `width` units wide: `None` for the table,
@@ -792,32 +619,9 @@ pub fn chart_for_view(
     kind: ChartKind,
     width: f64,
 ) -> Option<DrawnChart> {
-    let metric = dataset.metric(table.metric);
-    let inputs = series_for(dataset, table, series);
     match kind {
-        ChartKind::Line => Some(DrawnChart {
-            title: chart_title(&metric.label, &table.years),
-            layout: ChartLayout::Line(line_chart(
-                dataset,
-                &inputs,
-                &table.years,
-                metric.unit,
-                width,
-            )),
-        }),
-        ChartKind::Bar => {
-            let year = *table.years.last()?;
-            // One series is drawn across its years; several are compared in the last year.
-            let title_years = if inputs.len() == 1 {
-                &table.years[..]
-            } else {
-                std::slice::from_ref(&year)
-            };
-            Some(DrawnChart {
-                title: chart_title(&metric.label, title_years),
-                layout: ChartLayout::Bar(bar_chart(&inputs, year, metric.unit, width)),
-            })
-        }
+        ChartKind::Line => Some(line_chart_for_view(dataset, table, series, width)),
+        ChartKind::Bar => bar_chart_for_view(dataset, table, series, width),
         ChartKind::Table | ChartKind::Auto => None,
     }
 }

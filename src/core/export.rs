@@ -1,4 +1,5 @@
-//! Downloads of exactly the view on screen (CSV, JSON, standalone SVG) and its citation.
+//! Downloads of exactly the view on screen (CSV, JSON; the chart file is `core::chart`'s)
+//! and its citation.
 //! Pure functions of the table; the UI only hands the result to the browser.
 
 use super::analysis::{
@@ -513,71 +514,22 @@ pub fn to_json(
     serde_json::to_string_pretty(&export).map_err(|e| e.to_string())
 }
 
-/// Escapes text for SVG/XML content and attributes.
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// Chart styles the downloaded SVG needs, since the page's stylesheet does not travel.
-const SVG_STYLE: &str = ".grid{stroke:#dcdcdc}.axis{stroke:#0b0c0c}text{font-family:Arial,sans-serif;font-size:12px;fill:#0b0c0c}.covid-band{fill:#fff7bf}.series-break line{stroke:#0b0c0c;stroke-width:2;stroke-dasharray:4 3}.chart-tooltip{display:none}.heading{font-size:16px;font-weight:bold}.source{font-size:11px;fill:#505a5f}";
-
-/// Band above the chart in a standalone SVG, holding its title.
-const STANDALONE_TITLE_BAND: f64 = 36.0;
-/// Band below the chart in a standalone SVG, holding its source line.
-const STANDALONE_SOURCE_BAND: f64 = 28.0;
-/// How far above the bottom edge the source line's baseline sits.
-const STANDALONE_SOURCE_RISE: f64 = 10.0;
-
-/// Height of the standalone SVG of a chart `chart_height` units high: the chart with its
-/// title band above and source line below.
-pub fn standalone_height(chart_height: f64) -> f64 {
-    // Both bands added as one constant, so the sum rounds exactly as `+ 64.0` always did.
-    const BANDS: f64 = STANDALONE_TITLE_BAND + STANDALONE_SOURCE_BAND;
-    chart_height + BANDS
-}
-
-/// A self-contained SVG file of a chart: its marks, a title above and a source line below.
-/// It is `width` by `standalone_height(height)` units.
-pub fn standalone_svg(
-    inner_markup: &str,
-    width: f64,
-    height: f64,
-    title: &str,
-    source_line: &str,
-) -> String {
-    let total_height = standalone_height(height);
-    format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{total_height}\" viewBox=\"0 0 {width} {total_height}\">\
-<style>{SVG_STYLE}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
-<text class=\"heading\" x=\"8\" y=\"22\">{}</text>\
-<g transform=\"translate(0 {STANDALONE_TITLE_BAND})\">{inner_markup}</g>\
-<text class=\"source\" x=\"8\" y=\"{}\">{}</text></svg>",
-        xml_escape(title),
-        total_height - STANDALONE_SOURCE_RISE,
-        xml_escape(source_line)
-    )
-}
-
-/// "Source: DCMS, … Contains public sector information…" for chart downloads.
+/// "Source: DCMS, DCMS-Sponsored Museums … (published 17 July 2025). Contains public
+/// sector information licensed under the Open Government Licence v3.0." for chart
+/// downloads and the embed view: "Source:" said once.
 pub fn source_line(dataset: &Dataset, table: &TableView) -> String {
-    let publishers: Vec<String> = table
-        .sources_on_screen()
-        .into_iter()
-        .map(|s| dataset.source(s).publisher.clone())
-        .fold(Vec::new(), |mut list, publisher| {
-            if !list.contains(&publisher) {
-                list.push(publisher);
-            }
-            list
-        });
-    format!(
-        "Source: {}. {}",
-        publishers.join("; "),
-        attribution(dataset, table)
-    )
+    let attribution = attribution(dataset, table);
+    if let Some((licence, source)) = attribution.split_once("Source:") {
+        return format!("Source: {} {}", source.trim(), licence.trim());
+    }
+    let mut publishers: Vec<String> = Vec::new();
+    for source in table.sources_on_screen() {
+        let publisher = &dataset.source(source).publisher;
+        if !publishers.contains(publisher) {
+            publishers.push(publisher.clone());
+        }
+    }
+    format!("Source: {}. {}", publishers.join("; "), attribution.trim())
 }
 
 /// A citation for the view: what, who, which years, where, when accessed.

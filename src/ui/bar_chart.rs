@@ -1,17 +1,18 @@
-//! Bar chart: one bar per museum for one year, sorted, with the value printed; museums
-//! without a figure are listed in words, not drawn.
+//! Bar chart: one bar per museum for one year (the sector figure beside them), sorted, each
+//! in its museum's colour with the value printed; museums without a figure are listed in
+//! words, not drawn. One tab stop: the arrow keys walk the bars.
 
-use crate::core::chart::{Bar, BarChart, PALETTE};
+use crate::core::chart::{Bar, BarChart};
 use crate::core::format::format_value;
 use crate::core::model::{Dataset, Unit};
-use crate::ui::chart_svg::ChartSvg;
+use crate::ui::chart_svg::{ChartCaption, ChartSvg};
 use crate::ui::line_chart::point_text;
 use leptos::prelude::*;
 
-/// Vertical grid lines at the value ticks, labelled under the axis.
+/// Vertical grid lines at the value ticks, labelled under the axis, and the unit under them.
 fn value_ticks(chart: &BarChart) -> impl IntoView {
     let (axis, label_y) = (chart.axis_y, chart.tick_label_y);
-    chart
+    let ticks = chart
         .ticks
         .iter()
         .map(|tick| {
@@ -20,34 +21,45 @@ fn value_ticks(chart: &BarChart) -> impl IntoView {
                 <text class="tick-label" x=tick.position y=label_y text-anchor="middle">{tick.label.clone()}</text>
             }
         })
-        .collect_view()
+        .collect_view();
+    let middle = (chart.zero + chart.width) / 2.0;
+    view! {
+        {ticks}
+        <text class="unit-label" x=middle y=chart.unit_label_y text-anchor="middle">{chart.unit_label.clone()}</text>
+    }
 }
 
-/// One focusable bar with its label on the left and its value printed after it.
-fn bar_mark(dataset: &'static Dataset, chart: &BarChart, bar: &Bar, unit: Unit) -> impl IntoView {
-    let text = point_text(
+fn bar_text(dataset: &Dataset, bar: &Bar, unit: Unit) -> String {
+    point_text(
         dataset,
         &bar.label,
         &bar.year.label(),
         bar.value,
         unit,
         bar.flags,
-    );
-    let aria_label = text.clone();
+    )
+}
+
+/// One bar with its label on the left and its value printed after it; `active` rings it.
+fn bar_mark(
+    dataset: &'static Dataset,
+    chart: &BarChart,
+    (index, bar): (usize, &Bar),
+    unit: Unit,
+    active: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let text = bar_text(dataset, bar, unit);
     // Text baselines sit a little below the bar's middle, so the text looks centred.
     let middle = bar.y + chart.bar_height / 2.0 + 4.0;
     view! {
-        <g class="bar">
+        <g class="bar" class:active=move || active.get() == Some(index)>
             <text class="bar-label" x=chart.label_width y=middle text-anchor="end">{bar.label.clone()}</text>
             <rect
-                tabindex="0"
-                role="img"
-                aria-label=aria_label
                 x=bar.x0
                 y=bar.y
                 width=(bar.x1 - bar.x0).max(1.0)
                 height=chart.bar_height
-                fill=PALETTE[0]
+                fill=bar.colour
                 data-museum=bar.key.clone()
                 data-year=bar.year.slug()
                 data-value=bar.value.to_string()
@@ -76,6 +88,19 @@ fn missing_note(chart: &BarChart) -> impl IntoView {
     })
 }
 
+/// The bar the arrow key `key` leads to from `current`.
+fn next_bar(current: Option<usize>, count: usize, key: &str) -> Option<usize> {
+    let last = count.checked_sub(1)?;
+    Some(match (key, current) {
+        (_, None) => 0,
+        ("ArrowDown" | "ArrowRight", Some(at)) => (at + 1).min(last),
+        ("ArrowUp" | "ArrowLeft", Some(at)) => at.saturating_sub(1),
+        ("Home", _) => 0,
+        ("End", _) => last,
+        (_, at) => return at,
+    })
+}
+
 /// The bar chart core laid out, with the entries it could not draw listed under it.
 #[component]
 pub fn BarChartView(
@@ -83,20 +108,48 @@ pub fn BarChartView(
     chart: BarChart,
     unit: Unit,
     title: String,
+    subtitle: String,
     summary: String,
 ) -> impl IntoView {
+    let active: RwSignal<Option<usize>> = RwSignal::new(None);
     let bars = chart
         .bars
         .iter()
-        .map(|bar| bar_mark(dataset, &chart, bar, unit))
+        .enumerate()
+        .map(|bar| bar_mark(dataset, &chart, bar, unit, active))
         .collect_view();
     let axis = view! { <line class="axis" x1=chart.zero x2=chart.zero y1="0" y2=chart.axis_y /> };
     let marks = (value_ticks(&chart), axis, bars);
+    let texts: Vec<String> = chart
+        .bars
+        .iter()
+        .map(|bar| bar_text(dataset, bar, unit))
+        .collect();
+    let count = texts.len();
+    let on_key = move |event: leptos::ev::KeyboardEvent| {
+        let key = event.key();
+        if key == "Escape" {
+            active.set(None);
+        } else if let Some(next) = next_bar(active.get_untracked(), count, &key) {
+            if key.starts_with("Arrow") || key == "Home" || key == "End" {
+                event.prevent_default();
+                active.set(Some(next));
+            }
+        }
+    };
+    let announce = move || {
+        active
+            .get()
+            .and_then(|i| texts.get(i).cloned())
+            .unwrap_or_default()
+    };
     view! {
         <figure class="chart bar-chart">
-            <ChartSvg width=chart.width height=chart.height title=title summary=summary>
+            <ChartCaption title=title.clone() subtitle=subtitle />
+            <ChartSvg width=chart.width height=chart.height title=title summary=summary on_key=on_key on_leave=move || active.set(None)>
                 {marks}
             </ChartSvg>
+            <p class="visually-hidden" id="chart-announce" aria-live="polite">{announce}</p>
             {missing_note(&chart)}
         </figure>
     }

@@ -11,7 +11,7 @@ use crate::ui::store::ViewStore;
 use leptos::prelude::*;
 
 /// The window's inner width in CSS pixels, kept up to date as the window is resized.
-fn window_width() -> RwSignal<f64> {
+pub fn window_width() -> RwSignal<f64> {
     let inner_width = || window().inner_width().ok().and_then(|w| w.as_f64());
     let width = RwSignal::new(inner_width().unwrap_or(1024.0));
     let _ = window_event_listener(leptos::ev::resize, move |_| {
@@ -22,7 +22,7 @@ fn window_width() -> RwSignal<f64> {
     width
 }
 
-/// Draws a laid-out chart under its title, described by `summary`.
+/// Draws a laid-out chart under its title and subtitle, described by `summary`.
 fn draw(
     dataset: &'static Dataset,
     table: &TableView,
@@ -30,14 +30,14 @@ fn draw(
     summary: String,
 ) -> AnyView {
     let unit = dataset.metric(table.metric).unit;
-    let title = chart.title;
+    let (title, subtitle) = (chart.title, chart.subtitle);
     match chart.layout {
         ChartLayout::Line(chart) => view! {
-            <LineChartView dataset=dataset chart=chart unit=unit title=title summary=summary />
+            <LineChartView dataset=dataset chart=chart unit=unit title=title subtitle=subtitle summary=summary />
         }
         .into_any(),
         ChartLayout::Bar(chart) => view! {
-            <BarChartView dataset=dataset chart=chart unit=unit title=title summary=summary />
+            <BarChartView dataset=dataset chart=chart unit=unit title=title subtitle=subtitle summary=summary />
         }
         .into_any(),
     }

@@ -5,8 +5,9 @@
 //! stay in view while the years scroll.
 
 use crate::core::analysis::{
-    museum_change, share_bases, share_words, standings, total_change, ChangeCell, CompareYears,
-    ExtraColumns, ShareBases, Standing, StandingCells, ACROSS_BREAK_WORDS,
+    museum_change, published_row_change, share_bases, share_words, standings, total_change,
+    ChangeCell, CompareYears, ExtraColumns, ShareBases, Standing, StandingCells,
+    ACROSS_BREAK_WORDS,
 };
 use crate::core::export::view_title;
 use crate::core::format::{cell_text, format_value};
@@ -292,10 +293,28 @@ fn published_row(
     header: &'static str,
     key: String,
 ) -> impl IntoView {
+    // The change is computed like any museum's (so it matches the headlines page); only
+    // share and rank do not apply to a published total.
+    let change = context.extras.compare.map(|CompareYears { base, latest }| {
+        let cells = &context.cells;
+        let published = published_row_change(
+            cells.dataset,
+            context.table.metric,
+            row.museum,
+            base,
+            latest,
+        );
+        change_cell(
+            ChangeCell::new(&published.change, cells.unit),
+            key.clone(),
+            published.scope_note,
+        )
+    });
     view! {
         <tr class="published-row">
             <th scope="row" class="name-col">{header}</th>
-            {filler(context.extras.count(), "published figure, not recomputed")}
+            {change}
+            {filler(context.extras.after_change(), "published figure, not recomputed")}
             {row.cells.iter().map(|cell| value_cell(&context.cells, &key, *cell)).collect_view()}
         </tr>
     }

@@ -1,9 +1,10 @@
 //! Downloads of the view on screen, its permalink, a citation and an embed snippet.
 
+use crate::core::chart::{chart_download_svg, chart_for_view, ChartDownload};
 use crate::core::embedded_data_version;
 use crate::core::export::{
-    attribution, citation, export_view, file_stem, source_line, standalone_height, standalone_svg,
-    to_csv, to_json, view_title, ExportMeta,
+    attribution, citation, export_view, file_stem, source_line, to_csv, to_json, view_title,
+    ExportMeta,
 };
 use crate::core::query::TableView;
 use crate::core::view_state::ChartKind;
@@ -47,7 +48,7 @@ struct ChartFile {
     height: f64,
 }
 
-/// The chart on screen as a standalone SVG with its title and source line.
+/// The chart on screen as a standalone SVG: title, subtitle, legend and source line.
 fn chart_file(store: ViewStore, table: &TableView) -> Result<ChartFile, String> {
     chart_file_on_screen(store, table).ok_or_else(|| "there is no chart on screen".to_string())
 }
@@ -60,22 +61,21 @@ fn chart_file_on_screen(store: ViewStore, table: &TableView) -> Option<ChartFile
         .filter_map(|n| n.parse().ok())
         .collect();
     let (width, height) = (*numbers.get(2)?, *numbers.get(3)?);
-    let title = document()
-        .get_element_by_id("chart-title")
-        .and_then(|t| t.text_content())
-        .unwrap_or_default();
-    let svg = standalone_svg(
-        &element.inner_html(),
+    // The same layout as on screen (same width), for the title, subtitle and legend.
+    let state = store.state.get_untracked();
+    let kind = state.chart.resolve(table.years.len());
+    let drawn = chart_for_view(store.dataset, table, state.series, kind, width)?;
+    let download = ChartDownload {
+        inner_markup: element.inner_html(),
         width,
         height,
-        &title,
-        &source_line(store.dataset, table),
-    );
-    Some(ChartFile {
-        svg,
-        width,
-        height: standalone_height(height),
-    })
+        legend: drawn.legend(),
+        title: drawn.title,
+        subtitle: drawn.subtitle,
+        source: source_line(store.dataset, table),
+    };
+    let (svg, height) = chart_download_svg(&download);
+    Some(ChartFile { svg, width, height })
 }
 
 /// What the JSON and CSV downloads say about themselves.

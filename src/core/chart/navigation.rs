@@ -1,0 +1,95 @@
+//! Keyboard walking of a line chart's points: the chart is one tab stop; left and right
+//! move along a series, up and down to the series before or after it in the legend (at the
+//! nearest year), Home and End to a series' first and last point.
+
+use super::LineChart;
+
+/// A point of a line chart: `series` indexes `LineChart::series`, `point` its points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PointAt {
+    pub series: usize,
+    pub point: usize,
+}
+
+/// The keys that move between points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointKey {
+    Left,
+    Right,
+    Up,
+    Down,
+    Home,
+    End,
+}
+
+impl PointKey {
+    /// The key for a `KeyboardEvent.key` value, if it moves between points.
+    pub fn from_key(key: &str) -> Option<PointKey> {
+        Some(match key {
+            "ArrowLeft" => PointKey::Left,
+            "ArrowRight" => PointKey::Right,
+            "ArrowUp" => PointKey::Up,
+            "ArrowDown" => PointKey::Down,
+            "Home" => PointKey::Home,
+            "End" => PointKey::End,
+            _ => return None,
+        })
+    }
+}
+
+/// Series with points, in legend order (totals, coloured museums, grey museums).
+fn walk_order(chart: &LineChart) -> Vec<usize> {
+    let legend = chart.legend_order();
+    legend
+        .iter()
+        .filter(|line| !line.points.is_empty())
+        .filter_map(|line| chart.series.iter().position(|s| std::ptr::eq(s, *line)))
+        .collect()
+}
+
+/// The point of series `series` nearest to `x`.
+fn nearest_point(chart: &LineChart, series: usize, x: f64) -> PointAt {
+    let points = &chart.series[series].points;
+    let point = (0..points.len())
+        .min_by(|&a, &b| (points[a].x - x).abs().total_cmp(&(points[b].x - x).abs()))
+        .unwrap_or(0);
+    PointAt { series, point }
+}
+
+/// Where `key` moves from `current` (`None`: nothing chosen yet, so the first point of the
+/// first series). `None` when the chart has no points.
+pub fn next_point(chart: &LineChart, current: Option<PointAt>, key: PointKey) -> Option<PointAt> {
+    let order = walk_order(chart);
+    let first = *order.first()?;
+    let Some(at) = current.filter(|at| {
+        chart
+            .series
+            .get(at.series)
+            .is_some_and(|line| at.point < line.points.len())
+    }) else {
+        return Some(PointAt {
+            series: first,
+            point: 0,
+        });
+    };
+    let count = chart.series[at.series].points.len();
+    let position = order.iter().position(|&s| s == at.series).unwrap_or(0);
+    let x = chart.series[at.series].points[at.point].x;
+    Some(match key {
+        PointKey::Left => PointAt {
+            point: at.point.saturating_sub(1),
+            ..at
+        },
+        PointKey::Right => PointAt {
+            point: (at.point + 1).min(count - 1),
+            ..at
+        },
+        PointKey::Home => PointAt { point: 0, ..at },
+        PointKey::End => PointAt {
+            point: count - 1,
+            ..at
+        },
+        PointKey::Up => nearest_point(chart, order[position.saturating_sub(1)], x),
+        PointKey::Down => nearest_point(chart, order[(position + 1).min(order.len() - 1)], x),
+    })
+}
