@@ -61,7 +61,7 @@
     box.appendChild(element('h1', 'UK national museums: lending and partnerships'));
     box.appendChild(element('p', WHAT_HAPPENED[kind] || WHAT_HAPPENED['no-start']));
     box.appendChild(paragraph(['Try again: ', link(location.href, 'reload this view'),
-      ' (a newer browser may be needed if this keeps happening).']));
+      kind === 'stopped' ? '.' : ' (if it keeps happening, a newer browser may be needed).']));
     box.appendChild(paragraph(['The same figures are available as files: ',
       link('data/explorer-data.json', 'explorer-data.json'), ', ',
       link('data/dcms_kpi/values.csv', 'DCMS performance indicators (CSV)'), ' and ',
