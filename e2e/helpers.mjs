@@ -1,7 +1,8 @@
 // Shared by the end-to-end tests (not a test file itself: `node --test e2e/` only runs
 // *.test.mjs): the browser, where the app is served, opening a view once the app is ready,
 // and reading the table and the downloads.
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 
@@ -18,12 +19,71 @@ const LAUNCH_OPTIONS = {
 };
 
 /**
- * Launches headless Chromium before the calling file's tests and closes it after them.
- * Returns a session whose `browser` is set once launched.
+ * What any page of the session did against the site's policy: each Content-Security-Policy
+ * violation (the `securitypolicyviolation` event, and the browser's own console report of a
+ * blocked load) and each request to another origin. useBrowser fails the test in which
+ * one happens; a test that provokes one on purpose takes it out with `splice`.
  */
-export function useBrowser() {
+export const policyBreaches = [];
+
+/** In every page and frame before its own scripts: reports violations to the console. */
+function reportViolations() {
+  addEventListener('securitypolicyviolation', e => console.error(
+    `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline code'} at ${e.sourceFile}:${e.lineNumber}`));
+}
+
+const CSP_CONSOLE = /Content[- ]Security[- ]Policy|CSP violation/i;
+
+/** The site's own origins: BASE's, and any a test serves a copy of the site from. */
+export const ownOrigins = new Set([new URL(BASE).origin]);
+
+async function watchPolicy(context) {
+  await context.addInitScript(reportViolations);
+  context.on('console', m => { if (m.type() === 'error' && CSP_CONSOLE.test(m.text())) policyBreaches.push(m.text()); });
+  context.on('request', request => {
+    const url = new URL(request.url());
+    if (/^(https?|wss?):$/.test(url.protocol) && !ownOrigins.has(url.origin)) policyBreaches.push(`request to another origin: ${url.href}`);
+  });
+}
+
+/** `browser` whose every new context and page is watched by watchPolicy. */
+function watched(browser) {
+  const newContext = async options => {
+    const context = await browser.newContext(options);
+    await watchPolicy(context);
+    return context;
+  };
+  // Like Browser.newPage: a page in a context of its own, closed with the page.
+  const newPage = async options => {
+    const context = await newContext(options);
+    const page = await context.newPage();
+    page.on('close', () => context.close().catch(() => {}));
+    return page;
+  };
+  return new Proxy(browser, {
+    get(target, name) {
+      if (name === 'newContext') return newContext;
+      if (name === 'newPage') return newPage;
+      const value = Reflect.get(target, name);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Launches headless Chromium before the calling file's tests and closes it after them.
+ * Returns a session whose `browser` is set once launched. Each test fails if a page it opened
+ * broke the site's policy (see policyBreaches). `launchArgs` are added to Chromium's own.
+ */
+export function useBrowser({ launchArgs = [] } = {}) {
   const session = { browser: undefined };
-  before(async () => { session.browser = await chromium.launch(LAUNCH_OPTIONS); });
+  before(async () => {
+    const browser = await chromium.launch({ ...LAUNCH_OPTIONS, args: [...LAUNCH_OPTIONS.args, ...launchArgs] });
+    session.browser = watched(browser);
+  });
+  afterEach(() => {
+    assert.deepEqual(policyBreaches.splice(0), [], 'Content-Security-Policy violations or requests to other origins');
+  });
   after(async () => { await session.browser?.close(); });
   return session;
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Serves dist/ under PUBLIC_URL on a free loopback port, as GitHub Pages would, and runs
-# the end-to-end tests in headless Chromium against it.
+# the end-to-end tests against it: in headless Chromium (Playwright), and the shared core
+# journeys (e2e/journeys.mjs) in headless Firefox too (WebDriver, e2e/firefox.test.mjs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . "${TOOLS_DIR:-.tools}/env.sh"
@@ -14,4 +15,5 @@ server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$site"' EXIT
 for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$PORT$PUBLIC_URL" && break; sleep 0.1; done
 kill -0 "$server"   # our server, not a stale one on the same port, must be answering
-BASE_URL="http://127.0.0.1:$PORT$PUBLIC_URL" node --test e2e/
+# SITE_DIR: e2e/offline-update.test.mjs "deploys" again on a copy of the site.
+SITE_DIR="$site" BASE_URL="http://127.0.0.1:$PORT$PUBLIC_URL" node --test e2e/
