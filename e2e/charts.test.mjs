@@ -133,3 +133,19 @@ for (const colorScheme of ['light', 'dark']) {
     }
   });
 }
+
+test('the chart is drawn at about its laid-out size and every label stays inside it, at any width', async () => {
+  for (const width of [360, 800, 1000, 1062, 1280, 1440]) {
+    const { page, context } = await open('', width);
+    const fit = await page.$eval('#chart-svg', svg => {
+      const box = svg.getBoundingClientRect();
+      const units = Number(svg.getAttribute('viewBox').split(' ')[2]);
+      const rights = [...svg.querySelectorAll('text')].filter(t => !t.closest('.chart-tooltip')).map(t => t.getBoundingClientRect().right);
+      return { scale: box.width / units, overhang: Math.max(...rights) - box.right, page: document.documentElement.scrollWidth };
+    });
+    assert.ok(fit.scale > 0.9 && fit.scale < 1.1, `${width} px: drawn at ${fit.scale.toFixed(2)}× its layout`);
+    assert.ok(fit.overhang <= 0.5, `${width} px: a label ${fit.overhang.toFixed(1)} px past the chart's right edge`);
+    assert.equal(fit.page, width, `${width} px: no sideways scrolling`);
+    await context.close();
+  }
+});

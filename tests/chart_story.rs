@@ -244,6 +244,15 @@ fn end_labels_never_overlap_and_stay_inside() {
         .filter(|w| w[0].0 == w[1].0)
         .all(|w| w[1].1 - w[0].1 >= 13.0 - 1e-9));
     assert!(labels.iter().all(|(_, _, end)| *end <= chart.width));
+    // Where the room for labels is capped (a quarter of the width), long names are cut
+    // to fit rather than run past the chart's edge.
+    for width in [720.0, 768.0, 900.0, 1248.0, 1408.0] {
+        let (_, chart) = line_of(dataset, &table, width);
+        for label in chart.series.iter().filter_map(|l| l.end_label.as_ref()) {
+            let end = label.x + label.text.chars().count() as f64 * 7.2;
+            assert!(end <= width, "{width}: \"{}\" ends at {end}", label.text);
+        }
+    }
     // On a phone the legend names the lines instead.
     let (_, narrow) = line_of(dataset, &table, 328.0);
     assert!(narrow.series.iter().all(|l| l.end_label.is_none()));
