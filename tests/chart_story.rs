@@ -383,3 +383,35 @@ fn long_tick_labels_widen_the_left_margin_on_phones() {
         "the plot keeps most of the width"
     );
 }
+
+#[test]
+fn the_total_alone_names_how_many_museums_it_adds_up() {
+    let dataset = dataset();
+    let table = view_from_query(dataset, "?metric=uk_loan_venues");
+    let museums = table.museum_rows.len();
+    assert!(museums > 10);
+    for kind in [ChartKind::Line, ChartKind::Bar] {
+        for choice in [SeriesChoice::Museums, SeriesChoice::Total] {
+            let drawn = chart_for_view(dataset, &table, choice, kind, 1000.0).expect("a chart");
+            assert!(
+                drawn
+                    .subtitle
+                    .starts_with(&format!("Total of {museums} museums, recomputed"))
+                    || !drawn.subtitle.contains("Total of"),
+                "{kind:?} {choice:?}: {}",
+                drawn.subtitle
+            );
+        }
+    }
+    let total_only = chart_for_view(
+        dataset,
+        &table,
+        SeriesChoice::Total,
+        ChartKind::Line,
+        1000.0,
+    )
+    .expect("a line chart");
+    assert!(total_only
+        .subtitle
+        .starts_with(&format!("Total of {museums} museums, recomputed")));
+}

@@ -570,7 +570,7 @@ fn line_chart_for_view(
     let inputs = series_for(dataset, table, series);
     DrawnChart {
         title: chart_title(&metric.label, &table.years),
-        subtitle: chart_subtitle(&inputs, &table.years, true),
+        subtitle: chart_subtitle(&inputs, &table.years, table.museum_rows.len(), true),
         layout: ChartLayout::Line(line_chart(
             dataset,
             &inputs,
@@ -598,7 +598,7 @@ fn bar_chart_for_view(
     };
     Some(DrawnChart {
         title: chart_title(&metric.label, title_years),
-        subtitle: chart_subtitle(&inputs, title_years, false),
+        subtitle: chart_subtitle(&inputs, title_years, table.museum_rows.len(), false),
         layout: ChartLayout::Bar(bar_chart(&inputs, year, metric.unit, width)),
     })
 }
