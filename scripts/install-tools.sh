@@ -40,6 +40,13 @@ else
   fi
 fi
 
+# The release build's size budget measures brotli sizes, whichever browsers are used.
+if ! command -v brotli >/dev/null; then
+  step "apt: brotli"
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends brotli
+fi
+
 if [ -x "${FIREFOX_PATH:-}" ] && [ -x "${GECKODRIVER_PATH:-}" ]; then
   step "firefox: using FIREFOX_PATH=$FIREFOX_PATH and GECKODRIVER_PATH=$GECKODRIVER_PATH"
 else

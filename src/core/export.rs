@@ -397,10 +397,18 @@ fn extra_columns_of(cells: &[ExportCell]) -> Vec<&'static str> {
         .collect()
 }
 
-/// RFC 4180 CSV (CRLF, quoted where needed), preceded by `#` comment lines with the
-/// permalink, data version and attribution (readers that skip `#` lines, e.g. pandas
-/// `comment='#'`, get the plain table).
-pub fn to_csv(cells: &[ExportCell], meta: &ExportMeta) -> Result<String, String> {
+/// An RFC 4180 CSV document (CRLF, quoted where needed) after `#` comment lines with the
+/// title, permalink, data version, licence and generator: the shape of every CSV download
+/// (readers that skip `#` lines, e.g. pandas `comment='#'`, get the plain table).
+pub fn csv_document<Row, Field>(
+    meta: &ExportMeta,
+    header: &[&str],
+    rows: impl IntoIterator<Item = Row>,
+) -> Result<String, String>
+where
+    Row: IntoIterator<Item = Field>,
+    Field: AsRef<[u8]>,
+{
     let mut out = String::new();
     for (key, value) in [
         ("title", &meta.title),
@@ -417,44 +425,57 @@ pub fn to_csv(cells: &[ExportCell], meta: &ExportMeta) -> Result<String, String>
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    let extra = extra_columns_of(cells);
-    writer
-        .write_record(CSV_COLUMNS.iter().chain(extra.iter()))
-        .map_err(|e| e.to_string())?;
-    for cell in cells {
-        let value = cell.value.map(|v| v.to_string()).unwrap_or_default();
-        let extras: Vec<String> = extra
-            .iter()
-            .map(|key| {
-                cell.extras
-                    .get(key)
-                    .map(ExtraValue::csv_text)
-                    .unwrap_or_default()
-            })
-            .collect();
-        let fixed = [
-            cell.museum_id.as_str(),
-            &cell.museum,
-            cell.row_kind,
-            &cell.year,
-            &cell.metric_id,
-            &cell.metric,
-            &cell.unit,
-            &value,
-            &cell.status,
-            &cell.qualifier,
-            &cell.flags,
-            &cell.note,
-            &cell.source,
-            &cell.source_url,
-        ];
-        writer
-            .write_record(fixed.into_iter().chain(extras.iter().map(String::as_str)))
-            .map_err(|e| e.to_string())?;
+    writer.write_record(header).map_err(|e| e.to_string())?;
+    for row in rows {
+        writer.write_record(row).map_err(|e| e.to_string())?;
     }
     let bytes = writer.into_inner().map_err(|e| e.to_string())?;
     out.push_str(&String::from_utf8(bytes).map_err(|e| e.to_string())?);
     Ok(out)
+}
+
+/// One cell as a CSV record: the fixed columns, then the `extra` columns the view shows.
+fn csv_record(cell: &ExportCell, extra: &[&'static str]) -> Vec<String> {
+    let value = cell.value.map(|v| v.to_string()).unwrap_or_default();
+    let fixed = [
+        cell.museum_id.as_str(),
+        &cell.museum,
+        cell.row_kind,
+        &cell.year,
+        &cell.metric_id,
+        &cell.metric,
+        &cell.unit,
+        &value,
+        &cell.status,
+        &cell.qualifier,
+        &cell.flags,
+        &cell.note,
+        &cell.source,
+        &cell.source_url,
+    ];
+    let extras = extra.iter().map(|key| {
+        cell.extras
+            .get(key)
+            .map(ExtraValue::csv_text)
+            .unwrap_or_default()
+    });
+    fixed
+        .into_iter()
+        .map(str::to_string)
+        .chain(extras)
+        .collect()
+}
+
+/// The view's cells as CSV ([`csv_document`]): [`CSV_COLUMNS`], then the change, share and
+/// rank columns the view shows.
+pub fn to_csv(cells: &[ExportCell], meta: &ExportMeta) -> Result<String, String> {
+    let extra = extra_columns_of(cells);
+    let header: Vec<&str> = CSV_COLUMNS.iter().chain(extra.iter()).copied().collect();
+    csv_document(
+        meta,
+        &header,
+        cells.iter().map(|cell| csv_record(cell, &extra)),
+    )
 }
 
 #[derive(Serialize)]

@@ -6,27 +6,9 @@ use crate::core::format::format_qualified;
 use crate::core::format::signed_percent;
 use crate::core::headlines::{headlines, stated_text, Headline, Verdict};
 use crate::core::model::{Dataset, Fact};
-use crate::core::url_state::parse_query;
 use crate::ui::store::ViewStore;
+use crate::ui::view_link::view_link;
 use leptos::prelude::*;
-
-/// A link to another view that stays in the app (no reload) when clicked, and opens it
-/// at the top of the page.
-pub fn view_link(store: ViewStore, query: String, text: String) -> impl IntoView {
-    let target = query.clone();
-    view! {
-        <a
-            href=query
-            on:click=move |ev| {
-                ev.prevent_default();
-                store.navigate(parse_query(store.dataset, &target).state);
-                window().scroll_to_with_x_and_y(0.0, 0.0);
-            }
-        >
-            {text}
-        </a>
-    }
-}
 
 /// A published level with its wording, or why there is none.
 fn level_text(dataset: &Dataset, fact: Option<Fact>) -> String {

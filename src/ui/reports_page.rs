@@ -6,8 +6,9 @@ use crate::core::reports::{editions, CardGroup, Edition, EditionChange, ReportCa
 use crate::core::sparkline::{Sparkline, SPARK_HEIGHT, SPARK_WIDTH};
 use crate::core::url_state::to_query;
 use crate::core::view_state::ViewState;
-use crate::ui::headlines_page::{view_link, CheckedClaims};
+use crate::ui::headlines_page::CheckedClaims;
 use crate::ui::store::ViewStore;
+use crate::ui::view_link::view_link;
 use leptos::prelude::*;
 
 /// The change since the previous edition, or why there is none (nothing for a figure

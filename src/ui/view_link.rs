@@ -1,5 +1,5 @@
-//! A link to another view that stays in the app (no reload) when clicked, and still works
-//! as a plain link (new tab, copy address).
+//! A link to another view that stays in the app (no reload) when clicked, opens it at the
+//! top of the page, and still works as a plain link (new tab, copy address).
 
 use crate::core::url_state::parse_query;
 use crate::ui::store::ViewStore;
@@ -14,6 +14,7 @@ pub fn view_link(store: ViewStore, query: String, text: String) -> impl IntoView
             on:click=move |ev| {
                 ev.prevent_default();
                 store.navigate(parse_query(store.dataset, &target).state);
+                window().scroll_to_with_x_and_y(0.0, 0.0);
             }
         >
             {text}
