@@ -274,6 +274,16 @@ fn the_choice_summary_states_metric_museums_years_and_comparison() {
         all.choice_summary(dataset),
         format!("UK loan venues; all {count} museums; 2008/09 to 2023/24")
     );
+    // Only the British Museum publishes its own UK audience figure: no "all 1 museums".
+    let audience = ViewState::for_metric(metric(dataset, "audience_display_uk"));
+    assert_eq!(museums_with_data(dataset, audience.metric).len(), 1);
+    assert!(audience
+        .choice_summary(dataset)
+        .contains("; British Museum (the one museum with figures);"));
+    assert_eq!(
+        audience.museum_selection(dataset).status_words(),
+        "The one museum with figures is selected."
+    );
 }
 
 #[test]

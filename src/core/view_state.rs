@@ -378,6 +378,9 @@ impl MuseumSelection {
             MuseumSelection::MetricHasNoMuseums => {
                 "This metric has no figures for individual museums: only the published sector or total figures are shown.".into()
             }
+            MuseumSelection::All { available: 1 } => {
+                "The one museum with figures is selected.".into()
+            }
             MuseumSelection::All { available } => {
                 format!("All {available} museums with figures are selected.")
             }
@@ -393,6 +396,10 @@ impl MuseumSelection {
     fn short_words(self, dataset: &Dataset, state: &ViewState) -> String {
         match self {
             MuseumSelection::MetricHasNoMuseums => "sector figures only".into(),
+            MuseumSelection::All { available: 1 } => museums_with_data(dataset, state.metric)
+                .first()
+                .map(|m| format!("{} (the one museum with figures)", dataset.museum(*m).name))
+                .unwrap_or_default(),
             MuseumSelection::All { available } => format!("all {available} museums"),
             MuseumSelection::NoneChosen => "no museum selected".into(),
             MuseumSelection::Some { chosen: 1, .. } => state
