@@ -499,8 +499,9 @@ pub fn to_csv(cells: &[ExportCell], meta: &ExportMeta) -> Result<String, String>
     ))
 }
 
+/// The JSON download as data ([`json_document`]); serialise it with [`super::json`].
 #[derive(Serialize)]
-struct JsonExport<'a> {
+pub struct JsonExport<'a> {
     #[serde(flatten)]
     meta: &'a ExportMeta,
     metric: JsonMetric<'a>,
@@ -533,8 +534,18 @@ pub fn to_json(
     cells: &[ExportCell],
     meta: &ExportMeta,
 ) -> Result<String, String> {
+    super::json::to_pretty_string(&json_document(dataset, table, cells, meta))
+}
+
+/// What [`to_json`] writes, before it is written.
+pub fn json_document<'a>(
+    dataset: &'a Dataset,
+    table: &TableView,
+    cells: &'a [ExportCell],
+    meta: &'a ExportMeta,
+) -> JsonExport<'a> {
     let metric = dataset.metric(table.metric);
-    let export = JsonExport {
+    JsonExport {
         meta,
         metric: JsonMetric {
             id: &metric.id,
@@ -552,8 +563,7 @@ pub fn to_json(
                 text: &n.text,
             })
             .collect(),
-    };
-    super::json::to_pretty_string(&export)
+    }
 }
 
 /// "Source: DCMS, DCMS-Sponsored Museums … (published 17 July 2025). Contains public

@@ -1067,6 +1067,26 @@ mod tests {
     }
 
     #[test]
+    fn at_most_53_notes_so_the_browser_reads_every_note_bit_exactly() {
+        let mut file = embedded_file();
+        file.notes = (0..MAX_NOTES as u8)
+            .map(|id| Note {
+                id,
+                text: format!("note {id}"),
+            })
+            .collect();
+        assert!(validate_header(&file).is_ok());
+        file.notes.push(Note {
+            id: 53,
+            text: "one too many".into(),
+        });
+        assert_eq!(
+            load_error(file),
+            "more flags or notes than the bit columns hold"
+        );
+    }
+
+    #[test]
     fn a_file_without_the_earlier_release_still_loads() {
         let mut json: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
         json.as_object_mut().unwrap().remove("release_2018_19");

@@ -183,16 +183,17 @@ pub fn to_csv(table: &PageTable, meta: &ExportMeta) -> Result<String, String> {
     Ok(csv_document(meta, &table.columns, rows))
 }
 
-/// The JSON download: the metadata, then the rows as objects keyed by column.
+/// The JSON download as data ([`json_document`]): the metadata, then the rows as objects
+/// keyed by column.
 #[derive(Serialize)]
-struct PageDocument<'a> {
+pub struct PageDocument<'a> {
     #[serde(flatten)]
     meta: &'a ExportMeta,
     rows: Vec<RowObject<'a>>,
 }
 
 /// One row as `{column: value}`, in column order.
-struct RowObject<'a> {
+pub struct RowObject<'a> {
     columns: &'a [&'static str],
     values: &'a [PageValue],
 }
@@ -209,6 +210,11 @@ impl Serialize for RowObject<'_> {
 
 /// `{title, permalink, data_version, attribution, generated_by, rows: [{column: value}]}`.
 pub fn to_json(table: &PageTable, meta: &ExportMeta) -> Result<String, String> {
+    super::json::to_pretty_string(&json_document(table, meta))
+}
+
+/// What [`to_json`] writes, before it is written.
+pub fn json_document<'a>(table: &'a PageTable, meta: &'a ExportMeta) -> PageDocument<'a> {
     let rows = table
         .rows
         .iter()
@@ -217,5 +223,5 @@ pub fn to_json(table: &PageTable, meta: &ExportMeta) -> Result<String, String> {
             values,
         })
         .collect();
-    super::json::to_pretty_string(&PageDocument { meta, rows })
+    PageDocument { meta, rows }
 }
