@@ -68,9 +68,8 @@ function writePage() {
   let html = readFileSync(path, 'utf8');
   if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error(`${path}: already has a CSP`);
   const csp = contentSecurityPolicy(html);
-  // As written in index.html, or as Trunk's minifier (release builds) leaves it.
-  const charset = ['<meta charset="utf-8" />', '<meta charset=utf-8>'].find(tag => html.includes(tag));
-  if (!charset) throw new Error(`${path}: no <meta charset> to put the CSP after`);
+  const charset = '<meta charset="utf-8" />';
+  if (!html.includes(charset)) throw new Error(`${path}: no ${charset} to put the CSP after`);
   // First in <head>: the policy only covers what comes after it.
   html = html.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />` +
     '\n    <meta name="service-worker" content="sw.js" />');
