@@ -12,7 +12,7 @@
 use crate::core::model::{
     Aggregation, DataFile, DatasetId, DatasetInfo, EarlierRelease, FactColumns, FactDetail,
     FlagDef, Metric, Museum, Note, Qualifier, Revision, Source, StatedChange, Status, TotalCheck,
-    Unit, FORMAT_VERSION,
+    Unit, FORMAT_VERSION, MAX_NOTES,
 };
 use crate::core::year::FinancialYear;
 use serde::de::DeserializeOwned;
@@ -28,9 +28,9 @@ pub const OUTPUT_PATH: &str = "data/explorer-data.json";
 /// The DCMS release every `dcms_kpi` value comes from (see `data/dcms_kpi/README.md`).
 const DCMS_RELEASE_SOURCE_ID: &str = "dcms-pi-2023-24-release";
 
-/// The flag column is a `u32` bit set, the note column a `u64` one.
+/// The flag column is a `u32` bit set, the note column a `u64` one of which the browser
+/// reads 53 bits exactly ([`MAX_NOTES`]).
 const MAX_FLAGS: usize = 32;
-const MAX_NOTES: usize = 64;
 
 /// Why the curated data cannot be turned into the data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -672,7 +672,7 @@ fn read_flags(data_dir: &Path, lookup: &mut Lookup) -> Result<Vec<FlagDef>, GenE
 fn read_notes(data_dir: &Path, lookup: &mut Lookup) -> Result<Vec<Note>, GenError> {
     let rows = NOTES.read::<NoteRow>(data_dir)?;
     if rows.len() > MAX_NOTES {
-        return Err(NOTES.error(0, "more than 64 notes do not fit the note bit column"));
+        return Err(NOTES.error(0, "more than 53 notes do not fit the note bit column (the browser reads numbers exactly only up to 2^53)"));
     }
     let mut notes = Vec::new();
     for (row, csv_row) in rows {

@@ -12,6 +12,10 @@ use web_sys::{Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// The browser's JSON path against serde_json's.
+#[path = "web_parts/json_paths.rs"]
+mod json_paths;
+
 /// The app mounted at `query`, in a container of its own (unmounted when dropped).
 struct Mounted {
     container: HtmlElement,

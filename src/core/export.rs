@@ -399,15 +399,16 @@ fn extra_columns_of(cells: &[ExportCell]) -> Vec<&'static str> {
 
 /// An RFC 4180 CSV document (CRLF, quoted where needed) after `#` comment lines with the
 /// title, permalink, data version, licence and generator: the shape of every CSV download
-/// (readers that skip `#` lines, e.g. pandas `comment='#'`, get the plain table).
+/// (readers that skip `#` lines, e.g. pandas `comment='#'`, get the plain table). The one
+/// place CSV is written (tested against the csv crate's reader in `tests/export.rs`).
 pub fn csv_document<Row, Field>(
     meta: &ExportMeta,
     header: &[&str],
     rows: impl IntoIterator<Item = Row>,
-) -> Result<String, String>
+) -> String
 where
     Row: IntoIterator<Item = Field>,
-    Field: AsRef<[u8]>,
+    Field: AsRef<str>,
 {
     let mut out = String::new();
     for (key, value) in [
@@ -422,16 +423,35 @@ where
             value.replace(['\r', '\n'], " ")
         ));
     }
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    writer.write_record(header).map_err(|e| e.to_string())?;
+    push_csv_record(&mut out, header);
     for row in rows {
-        writer.write_record(row).map_err(|e| e.to_string())?;
+        push_csv_record(&mut out, row);
     }
-    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-    out.push_str(&String::from_utf8(bytes).map_err(|e| e.to_string())?);
-    Ok(out)
+    out
+}
+
+/// One record and its CRLF. A field is quoted when it holds a comma, a quote (doubled), a
+/// line break or a `#` (so a reader skipping `#` comments cannot cut a row short); a record
+/// of one empty field is written `""`, so the line is not read as blank.
+fn push_csv_record<Field: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = Field>) {
+    let start = out.len();
+    for (i, field) in fields.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let field = field.as_ref();
+        if field.contains([',', '"', '\r', '\n', '#']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+    if out.len() == start {
+        out.push_str("\"\"");
+    }
+    out.push_str("\r\n");
 }
 
 /// One cell as a CSV record: the fixed columns, then the `extra` columns the view shows.
@@ -467,19 +487,21 @@ fn csv_record(cell: &ExportCell, extra: &[&'static str]) -> Vec<String> {
 }
 
 /// The view's cells as CSV ([`csv_document`]): [`CSV_COLUMNS`], then the change, share and
-/// rank columns the view shows.
+/// rank columns the view shows. A `Result` like [`to_json`], so every download is handled alike
+/// (writing CSV itself cannot fail).
 pub fn to_csv(cells: &[ExportCell], meta: &ExportMeta) -> Result<String, String> {
     let extra = extra_columns_of(cells);
     let header: Vec<&str> = CSV_COLUMNS.iter().chain(extra.iter()).copied().collect();
-    csv_document(
+    Ok(csv_document(
         meta,
         &header,
         cells.iter().map(|cell| csv_record(cell, &extra)),
-    )
+    ))
 }
 
+/// The JSON download as data ([`json_document`]); serialise it with [`super::json`].
 #[derive(Serialize)]
-struct JsonExport<'a> {
+pub struct JsonExport<'a> {
     #[serde(flatten)]
     meta: &'a ExportMeta,
     metric: JsonMetric<'a>,
@@ -512,8 +534,18 @@ pub fn to_json(
     cells: &[ExportCell],
     meta: &ExportMeta,
 ) -> Result<String, String> {
+    super::json::to_pretty_string(&json_document(dataset, table, cells, meta))
+}
+
+/// What [`to_json`] writes, before it is written.
+pub fn json_document<'a>(
+    dataset: &'a Dataset,
+    table: &TableView,
+    cells: &'a [ExportCell],
+    meta: &'a ExportMeta,
+) -> JsonExport<'a> {
     let metric = dataset.metric(table.metric);
-    let export = JsonExport {
+    JsonExport {
         meta,
         metric: JsonMetric {
             id: &metric.id,
@@ -531,8 +563,7 @@ pub fn to_json(
                 text: &n.text,
             })
             .collect(),
-    };
-    serde_json::to_string_pretty(&export).map_err(|e| e.to_string())
+    }
 }
 
 /// "Source: DCMS, DCMS-Sponsored Museums … (published 17 July 2025). Contains public

@@ -8,6 +8,7 @@ pub mod coverage;
 pub mod export;
 pub mod format;
 pub mod headlines;
+pub mod json;
 pub mod marker_links;
 pub mod markers;
 pub mod metric_index;

@@ -562,7 +562,7 @@ fn index_by_id<'a>(
 impl Dataset {
     /// Parses and validates the embedded JSON. Never panics on bad input.
     pub fn from_json(json: &str) -> Result<Dataset, DataError> {
-        let file: DataFile = serde_json::from_str(json).map_err(|e| DataError(e.to_string()))?;
+        let file: DataFile = super::json::parse(json).map_err(DataError)?;
         Dataset::from_file(file)
     }
 
@@ -733,6 +733,10 @@ impl Dataset {
     }
 }
 
+/// How many notes `facts.notes` can carry: 53, not 64, because the browser reads the data
+/// with `JSON.parse`, whose numbers are exact only up to 2^53 ([`super::json`]).
+pub const MAX_NOTES: usize = 53;
+
 /// The format version, the status and qualifier code lists, and the bit-column widths.
 fn validate_header(file: &DataFile) -> Result<(), DataError> {
     if file.format_version != FORMAT_VERSION {
@@ -749,7 +753,7 @@ fn validate_header(file: &DataFile) -> Result<(), DataError> {
     if file.qualifier_codes != expected_qualifiers {
         return Err(DataError("qualifier_codes do not match this app".into()));
     }
-    if file.flags.len() > 32 || file.notes.len() > 64 {
+    if file.flags.len() > 32 || file.notes.len() > MAX_NOTES {
         return Err(DataError(
             "more flags or notes than the bit columns hold".into(),
         ));
@@ -1059,6 +1063,26 @@ mod tests {
         assert_eq!(
             load_error(file),
             "release_2018_19: value 1: not sorted by metric, museum, year, or a duplicate"
+        );
+    }
+
+    #[test]
+    fn at_most_53_notes_so_the_browser_reads_every_note_bit_exactly() {
+        let mut file = embedded_file();
+        file.notes = (0..MAX_NOTES as u8)
+            .map(|id| Note {
+                id,
+                text: format!("note {id}"),
+            })
+            .collect();
+        assert!(validate_header(&file).is_ok());
+        file.notes.push(Note {
+            id: 53,
+            text: "one too many".into(),
+        });
+        assert_eq!(
+            load_error(file),
+            "more flags or notes than the bit columns hold"
         );
     }
 

@@ -6,25 +6,45 @@ use super::export::{csv_document, ExportMeta};
 use super::model::Dataset;
 use super::revisions::{Comparison, RevisionsView};
 use super::totals_audit::AuditRow;
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use serde_json::{Map, Value};
 
 /// A page's table as plain data: column names and one row of values per line on screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PageTable {
     pub columns: Vec<&'static str>,
     /// Numbers stay numbers; missing values are `null` (empty in the CSV).
-    pub rows: Vec<Vec<Value>>,
+    pub rows: Vec<Vec<PageValue>>,
 }
 
-fn text(value: impl Into<String>) -> Value {
-    Value::String(value.into())
+/// One value of a page's table: text, a count, or a figure (`None`: no figure, `null` in
+/// the JSON and empty in the CSV).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum PageValue {
+    Text(String),
+    Count(usize),
+    Figure(Option<f64>),
 }
 
-fn number(value: Option<f64>) -> Value {
-    value
-        .and_then(serde_json::Number::from_f64)
-        .map_or(Value::Null, Value::Number)
+impl PageValue {
+    /// As the explorer's CSV prints it: 156, not 156.0; empty for no figure.
+    pub fn csv_text(&self) -> String {
+        match self {
+            PageValue::Text(text) => text.clone(),
+            PageValue::Count(count) => count.to_string(),
+            PageValue::Figure(figure) => figure.map(|v| v.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+fn text(value: impl Into<String>) -> PageValue {
+    PageValue::Text(value.into())
+}
+
+/// A figure; not-a-number and infinities (which JSON cannot hold) as no figure.
+fn number(value: Option<f64>) -> PageValue {
+    PageValue::Figure(value.filter(|v| v.is_finite()))
 }
 
 /// One row per museum (and published row) and year of the grid.
@@ -67,7 +87,7 @@ pub fn coverage_table(dataset: &Dataset, grid: &CoverageGrid) -> PageTable {
     }
 }
 
-fn comparison_row(dataset: &Dataset, c: &Comparison, kind: &str) -> Vec<Value> {
+fn comparison_row(dataset: &Dataset, c: &Comparison, kind: &str) -> Vec<PageValue> {
     vec![
         text(kind),
         text(dataset.museum(c.museum).id.clone()),
@@ -127,8 +147,8 @@ pub fn totals_table(dataset: &Dataset, rows: &[AuditRow]) -> PageTable {
                 text(r.year.label()),
                 number(Some(r.published)),
                 number(Some(r.recomputed)),
-                number(Some(r.reported as f64)),
-                number(Some(r.expected as f64)),
+                PageValue::Count(r.reported),
+                PageValue::Count(r.expected),
                 number(Some(r.difference)),
                 number(Some(r.tolerance)),
                 text(r.verdict.code()),
@@ -154,40 +174,54 @@ pub fn totals_table(dataset: &Dataset, rows: &[AuditRow]) -> PageTable {
     }
 }
 
-fn cell_text(value: &Value) -> String {
-    match value {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        // As the explorer's CSV prints numbers: 156, not 156.0.
-        Value::Number(n) => n.as_f64().map_or_else(|| n.to_string(), |v| v.to_string()),
-        other => other.to_string(),
-    }
-}
-
 /// The rows on screen as CSV, with the same `#` comment lines as the explorer's CSV.
 pub fn to_csv(table: &PageTable, meta: &ExportMeta) -> Result<String, String> {
-    let rows = table.rows.iter().map(|row| row.iter().map(cell_text));
-    csv_document(meta, &table.columns, rows)
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| row.iter().map(PageValue::csv_text));
+    Ok(csv_document(meta, &table.columns, rows))
+}
+
+/// The JSON download as data ([`json_document`]): the metadata, then the rows as objects
+/// keyed by column.
+#[derive(Serialize)]
+pub struct PageDocument<'a> {
+    #[serde(flatten)]
+    meta: &'a ExportMeta,
+    rows: Vec<RowObject<'a>>,
+}
+
+/// One row as `{column: value}`, in column order.
+pub struct RowObject<'a> {
+    columns: &'a [&'static str],
+    values: &'a [PageValue],
+}
+
+impl Serialize for RowObject<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut object = serializer.serialize_map(Some(self.columns.len()))?;
+        for (column, value) in self.columns.iter().zip(self.values) {
+            object.serialize_entry(column, value)?;
+        }
+        object.end()
+    }
 }
 
 /// `{title, permalink, data_version, attribution, generated_by, rows: [{column: value}]}`.
 pub fn to_json(table: &PageTable, meta: &ExportMeta) -> Result<String, String> {
-    let rows: Vec<Value> = table
+    super::json::to_pretty_string(&json_document(table, meta))
+}
+
+/// What [`to_json`] writes, before it is written.
+pub fn json_document<'a>(table: &'a PageTable, meta: &'a ExportMeta) -> PageDocument<'a> {
+    let rows = table
         .rows
         .iter()
-        .map(|row| {
-            let object: Map<String, Value> = table
-                .columns
-                .iter()
-                .map(|c| c.to_string())
-                .zip(row.iter().cloned())
-                .collect();
-            Value::Object(object)
+        .map(|values| RowObject {
+            columns: &table.columns,
+            values,
         })
         .collect();
-    let mut document = serde_json::to_value(meta).map_err(|e| e.to_string())?;
-    if let Value::Object(fields) = &mut document {
-        fields.insert("rows".into(), Value::Array(rows));
-    }
-    serde_json::to_string_pretty(&document).map_err(|e| e.to_string())
+    PageDocument { meta, rows }
 }

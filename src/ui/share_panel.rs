@@ -56,9 +56,12 @@ fn chart_file(store: ViewStore, table: &TableView) -> Result<ChartFile, String> 
 fn chart_file_on_screen(store: ViewStore, table: &TableView) -> Option<ChartFile> {
     let element = document().get_element_by_id("chart-svg")?;
     let view_box = element.get_attribute("viewBox")?;
+    // The browser's parseFloat: Rust's own f64 parser would bring its tables into the Wasm
+    // for this one use (issue 12).
     let numbers: Vec<f64> = view_box
         .split_whitespace()
-        .filter_map(|n| n.parse().ok())
+        .map(js_sys::Number::parse_float)
+        .filter(|n| n.is_finite())
         .collect();
     let (width, height) = (*numbers.get(2)?, *numbers.get(3)?);
     // The same layout as on screen (same width), for the title, subtitle and legend.
