@@ -512,8 +512,20 @@ pub fn to_json(
     cells: &[ExportCell],
     meta: &ExportMeta,
 ) -> Result<String, String> {
+    serde_json::to_string_pretty(&json_document(dataset, table, cells, meta))
+        .map_err(|e| e.to_string())
+}
+
+/// What [`to_json`] writes, before it is written: also what the console's
+/// `explorer.query(…)` hands back as a JavaScript object (`core::query_api`).
+pub fn json_document<'a>(
+    dataset: &'a Dataset,
+    table: &TableView,
+    cells: &'a [ExportCell],
+    meta: &'a ExportMeta,
+) -> impl Serialize + 'a {
     let metric = dataset.metric(table.metric);
-    let export = JsonExport {
+    JsonExport {
         meta,
         metric: JsonMetric {
             id: &metric.id,
@@ -531,8 +543,7 @@ pub fn to_json(
                 text: &n.text,
             })
             .collect(),
-    };
-    serde_json::to_string_pretty(&export).map_err(|e| e.to_string())
+    }
 }
 
 /// "Source: DCMS, DCMS-Sponsored Museums … (published 17 July 2025). Contains public
