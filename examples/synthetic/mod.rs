@@ -3,6 +3,8 @@
 //! many years as the size needs, every museum reporting every year, stored and sorted as the
 //! app stores the real data (metric, museum, year). The query timed is the one a reader
 //! makes most: one metric, 16 years, every museum (64 × 16 = 1,024 cells).
+// Each example uses only part of it.
+#![allow(dead_code)]
 
 use museum_lending_explorer::core::model::{DataFile, FactColumns, Metric, Museum};
 use museum_lending_explorer::core::view_state::ViewState;
