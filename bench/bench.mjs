@@ -60,20 +60,29 @@ async function duckdbConnection() {
   return connection;
 }
 
-/** Median per-call time of `call` (ms): RUNS samples, each of as many calls as SAMPLE_MS needs. */
-async function time(call, isAsync) {
-  const once = async () => { const t = performance.now(); if (isAsync) await call(); else call(); return performance.now() - t; };
-  for (let i = 0; i < 3; i++) await once();   // warm up (JIT, caches)
-  const reps = Math.max(1, Math.min(2000, Math.ceil(SAMPLE_MS / Math.max(await once(), 0.001))));
-  const samples = [];
-  for (let s = 0; s < RUNS; s++) {
+/**
+ * Median per-call time (ms) of each of `calls` ({name: [call, isAsync]}): RUNS samples each,
+ * a sample being as many calls as SAMPLE_MS needs; the engines take turns sample by sample,
+ * so a burst of load elsewhere on the machine hits them alike.
+ */
+async function timeAll(calls) {
+  const batch = async ([call, isAsync], reps) => {
     const t = performance.now();
     if (isAsync) for (let r = 0; r < reps; r++) await call();
     else for (let r = 0; r < reps; r++) call();
-    samples.push((performance.now() - t) / reps);
+    return (performance.now() - t) / reps;
+  };
+  const reps = {}, samples = {};
+  for (const [name, call] of Object.entries(calls)) {
+    for (let i = 0; i < 3; i++) await batch(call, 1);   // warm up (JIT, caches)
+    reps[name] = Math.max(1, Math.min(2000, Math.ceil(SAMPLE_MS / Math.max(await batch(call, 1), 0.001))));
+    samples[name] = [];
   }
-  samples.sort((a, b) => a - b);
-  return { ms: samples[samples.length >> 1], reps };
+  for (let s = 0; s < RUNS; s++) {
+    for (const [name, call] of Object.entries(calls)) samples[name].push(await batch(call, reps[name]));
+  }
+  const median = values => [...values].sort((a, b) => a - b)[values.length >> 1];
+  return Object.fromEntries(Object.keys(calls).map(name => [name, { ms: median(samples[name]), reps: reps[name] }]));
 }
 
 /** Generates the table of `years` years, loads it into every engine, checks, times. */
@@ -106,11 +115,15 @@ window.benchSize = async years => {
     if (answer.join('\n') !== answers.engine.join('\n')) throw new Error(`${name} and the engine disagree`);
   }
 
-  const result = { facts, cells: answers.engine.length };
-  result.engine = await time(() => engine.engine_query(), false);
-  result.arquero = await time(() => arquero().numRows(), false);
-  result.duckdb = await time(() => statement.query(metric, from, to), true);
-  result.js_floor = await time(() => jsFloor(columns, metric, from, to), false);
+  const result = {
+    facts, cells: answers.engine.length,
+    ...await timeAll({
+      engine: [() => engine.engine_query(), false],
+      arquero: [() => arquero().numRows(), false],
+      duckdb: [() => statement.query(metric, from, to), true],
+      js_floor: [() => jsFloor(columns, metric, from, to), false],
+    }),
+  };
   await statement.close();
   result.engine_bytes_per_fact = engine.bytes_per_fact();
   result.js_bytes_per_fact = (columns.metric.BYTES_PER_ELEMENT * 3 + columns.value.BYTES_PER_ELEMENT);
