@@ -13,6 +13,8 @@ const DUCKDB = '/node_modules/@duckdb/duckdb-wasm/dist/';
 const RUNS = 15;
 /** Each sample times enough calls to last this long (timer resolution is 5 µs isolated). */
 const SAMPLE_MS = 5;
+const WARM_UP_CALLS = 20;
+const WARM_UP_MS = 200;
 
 /** First index in [lo, hi) whose value is at least `v` (the column is sorted there). */
 function lowerBound(column, lo, hi, v) {
@@ -74,7 +76,8 @@ async function timeAll(calls) {
   };
   const reps = {}, samples = {};
   for (const [name, call] of Object.entries(calls)) {
-    for (let i = 0; i < 3; i++) await batch(call, 1);   // warm up (JIT, caches)
+    // Warm up (JIT tiers, caches): at least WARM_UP_CALLS calls and WARM_UP_MS of them.
+    for (let i = 0, t = performance.now(); i < WARM_UP_CALLS || performance.now() - t < WARM_UP_MS; i++) await batch(call, 1);
     reps[name] = Math.max(1, Math.min(2000, Math.ceil(SAMPLE_MS / Math.max(await batch(call, 1), 0.001))));
     samples[name] = [];
   }
