@@ -99,3 +99,53 @@ test('the chart is one tab stop; arrow keys walk and announce the points; Escape
   assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'chart-svg');
   await context.close();
 });
+
+/**
+ * Every series line, point and bar on screen with its WCAG contrast against the colour
+ * actually behind the chart (the nearest ancestor with an opaque background).
+ */
+const seriesContrasts = page => page.$eval('#chart-svg', svg => {
+  const rgb = text => text.match(/[\d.]+/g).slice(0, 3).map(Number);
+  const luminance = ([r, g, b]) => [r, g, b].map(c => c / 255)
+    .map(c => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x); return (hi + 0.05) / (lo + 0.05); };
+  let behind = svg;
+  while (behind && (getComputedStyle(behind).backgroundColor === 'rgba(0, 0, 0, 0)')) behind = behind.parentElement;
+  const background = rgb(behind ? getComputedStyle(behind).backgroundColor : 'rgb(255, 255, 255)');
+  const marks = [...svg.querySelectorAll('g.series path, g.series circle.point, g.bar rect')];
+  return marks.map(mark => {
+    const style = getComputedStyle(mark);
+    const paint = mark.matches('rect') ? style.fill : style.stroke;
+    return { series: mark.closest('[data-series]')?.dataset.series ?? mark.closest('g.bar')?.textContent, paint, ratio: ratio(rgb(paint), background) };
+  });
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`every series keeps 3:1 against the chart's background (${colorScheme})`, async () => {
+    for (const query of ['', '?series=total', '?view=bar&from=2019-20&to=2019-20', '?metric=audience_display_uk&view=line']) {
+      const { page, context } = await openInContext(session.browser, query, { viewport: { width: 1280, height: 900 }, colorScheme });
+      const marks = await seriesContrasts(page);
+      assert.ok(marks.length > 5, `${query}: ${marks.length} marks`);
+      const faint = [...new Set(marks.filter(m => m.ratio < 3).map(m => `${m.series} ${m.paint} ${m.ratio.toFixed(2)}:1`))];
+      assert.deepEqual(faint, [], `${query || 'home'} (${colorScheme})`);
+      await context.close();
+    }
+  });
+}
+
+test('the chart is drawn at about its laid-out size and every label stays inside it, at any width', async () => {
+  for (const width of [360, 800, 1000, 1062, 1280, 1440]) {
+    const { page, context } = await open('', width);
+    const fit = await page.$eval('#chart-svg', svg => {
+      const box = svg.getBoundingClientRect();
+      const units = Number(svg.getAttribute('viewBox').split(' ')[2]);
+      const rights = [...svg.querySelectorAll('text')].filter(t => !t.closest('.chart-tooltip')).map(t => t.getBoundingClientRect().right);
+      return { scale: box.width / units, overhang: Math.max(...rights) - box.right, page: document.documentElement.scrollWidth };
+    });
+    assert.ok(fit.scale > 0.9 && fit.scale < 1.1, `${width} px: drawn at ${fit.scale.toFixed(2)}× its layout`);
+    assert.ok(fit.overhang <= 0.5, `${width} px: a label ${fit.overhang.toFixed(1)} px past the chart's right edge`);
+    assert.equal(fit.page, width, `${width} px: no sideways scrolling`);
+    await context.close();
+  }
+});

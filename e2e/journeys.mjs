@@ -34,6 +34,8 @@ export const journeys = [
     name: 'metric, museums and years change the view; back and forward restore it',
     async run(d) {
       await d.open('?metric=uk_loan_venues');
+      // The controls are folded under "Change what is shown"; a reader opens them first.
+      await d.click('#controls-toggle');
       await d.select('#metric', 'objects_display');
       await d.waitForUrl(/metric=objects_display/);
       assert.equal(await d.attr(cell('all-national-museums', '2019-20'), 'data-value'), '71205');

@@ -209,6 +209,23 @@ test('the printed A4 page holds every year of the table and no controls', async 
   await page.close();
 });
 
+test('printed from a dark screen, the page is dark ink on white paper', async () => {
+  const page = await session.browser.newPage({ viewport: { width: 1062, height: 700 }, colorScheme: 'dark' });
+  await gotoApp(page, '?compare=2015-16');
+  const onScreen = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.notEqual(onScreen, 'rgb(255, 255, 255)', 'dark on screen');
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() => [document.body, document.querySelector('.results-table thead th'),
+    document.querySelector('.results-table tbody th')].map(e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]));
+  const [body, head, name] = printed;
+  assert.equal(body[0], 'rgb(255, 255, 255)');
+  for (const [background, color] of [head, name]) {
+    assert.ok(['rgb(255, 255, 255)', 'rgba(0, 0, 0, 0)'].includes(background), `cell background ${background}`);
+    assert.ok(Math.max(...color.match(/\d+/g).slice(0, 3).map(Number)) < 60, `cell ink ${color}`);
+  }
+  await page.close();
+});
+
 test('moving to another page scrolls to the top and focuses its summary', async () => {
   const { page, errors } = await open('?page=headlines');
   const link = page.getByText('See these figures in the explorer').last();

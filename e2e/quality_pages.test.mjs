@@ -3,14 +3,11 @@
 // and its CSV and JSON downloads parse back to the rows on screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
+import { axeViolations } from './axe.mjs';
 import { download, openInContext, useBrowser } from './helpers.mjs';
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 const session = useBrowser();
-const open = query => openInContext(session.browser, query);
+const open = (query, contextOptions) => openInContext(session.browser, query, contextOptions);
 
 const PAGES = {
   coverage: { query: '?v=1&metric=uk_loan_venues&page=coverage', rows: 'td.coverage-cell[data-status]' },
@@ -37,19 +34,15 @@ function parseCsv(text) {
   return rows.filter(r => !r[0].startsWith('#'));
 }
 
-async function axeViolations(page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const result = await page.evaluate(async () => await window.axe.run(document));
-  return result.violations.map(v => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
-}
-
 for (const [name, { query }] of Object.entries(PAGES)) {
-  test(`${name} page has no axe violations`, async () => {
-    const { page, context, errors } = await open(query);
-    assert.deepEqual(await axeViolations(page), []);
-    assert.deepEqual(errors, []);
-    await context.close();
-  });
+  for (const colorScheme of ['light', 'dark']) {
+    test(`${name} page has no axe violations (${colorScheme})`, async () => {
+      const { page, context, errors } = await open(query, { colorScheme });
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
 }
 
 test('coverage: a cell links to the explorer view of that museum and year; downloads equal the grid', async () => {

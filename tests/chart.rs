@@ -353,13 +353,15 @@ fn negative_bars_run_left_of_zero() {
 
 #[test]
 fn chart_width_follows_the_results_column() {
-    // Wide: the window less the 22rem picker column and 80 of padding.
-    assert_eq!(chart_width(1024.0), 592.0);
-    // Phones: the window less 32 of padding, never under 300.
+    // The results take the page's width (the controls fold above them), less 32 of
+    // padding, up to the page's 1440 and never under 300.
+    assert_eq!(chart_width(1024.0), 992.0);
+    assert_eq!(chart_width(1280.0), 1248.0);
     assert_eq!(chart_width(800.0), 768.0);
     assert_eq!(chart_width(600.0), 568.0);
+    assert_eq!(chart_width(360.0), 328.0);
     assert_eq!(chart_width(200.0), 300.0);
-    assert_eq!(chart_width(2000.0), 1000.0);
+    assert_eq!(chart_width(2000.0), 1408.0);
 }
 
 #[test]

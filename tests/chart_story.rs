@@ -244,6 +244,15 @@ fn end_labels_never_overlap_and_stay_inside() {
         .filter(|w| w[0].0 == w[1].0)
         .all(|w| w[1].1 - w[0].1 >= 13.0 - 1e-9));
     assert!(labels.iter().all(|(_, _, end)| *end <= chart.width));
+    // Where the room for labels is capped (a quarter of the width), long names are cut
+    // to fit rather than run past the chart's edge.
+    for width in [720.0, 768.0, 900.0, 1248.0, 1408.0] {
+        let (_, chart) = line_of(dataset, &table, width);
+        for label in chart.series.iter().filter_map(|l| l.end_label.as_ref()) {
+            let end = label.x + label.text.chars().count() as f64 * 7.2;
+            assert!(end <= width, "{width}: \"{}\" ends at {end}", label.text);
+        }
+    }
     // On a phone the legend names the lines instead.
     let (_, narrow) = line_of(dataset, &table, 328.0);
     assert!(narrow.series.iter().all(|l| l.end_label.is_none()));
@@ -373,4 +382,36 @@ fn long_tick_labels_widen_the_left_margin_on_phones() {
         chart.right - chart.left > 200.0,
         "the plot keeps most of the width"
     );
+}
+
+#[test]
+fn the_total_alone_names_how_many_museums_it_adds_up() {
+    let dataset = dataset();
+    let table = view_from_query(dataset, "?metric=uk_loan_venues");
+    let museums = table.museum_rows.len();
+    assert!(museums > 10);
+    for kind in [ChartKind::Line, ChartKind::Bar] {
+        for choice in [SeriesChoice::Museums, SeriesChoice::Total] {
+            let drawn = chart_for_view(dataset, &table, choice, kind, 1000.0).expect("a chart");
+            assert!(
+                drawn
+                    .subtitle
+                    .starts_with(&format!("Total of {museums} museums, recomputed"))
+                    || !drawn.subtitle.contains("Total of"),
+                "{kind:?} {choice:?}: {}",
+                drawn.subtitle
+            );
+        }
+    }
+    let total_only = chart_for_view(
+        dataset,
+        &table,
+        SeriesChoice::Total,
+        ChartKind::Line,
+        1000.0,
+    )
+    .expect("a line chart");
+    assert!(total_only
+        .subtitle
+        .starts_with(&format!("Total of {museums} museums, recomputed")));
 }

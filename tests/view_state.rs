@@ -6,7 +6,7 @@ mod common;
 use common::{dataset, metric, museum};
 use museum_lending_explorer::core::headlines::sector_levels;
 use museum_lending_explorer::core::model::Dataset;
-use museum_lending_explorer::core::query::museums_with_data;
+use museum_lending_explorer::core::query::{build_table, museums_with_data};
 use museum_lending_explorer::core::view_state::{
     museum_matches_filter, ChartKind, MuseumSelection, Page, SeriesChoice, ViewState, YearEnd,
 };
@@ -273,6 +273,26 @@ fn the_choice_summary_states_metric_museums_years_and_comparison() {
     assert_eq!(
         all.choice_summary(dataset),
         format!("UK loan venues; all {count} museums; 2008/09 to 2023/24")
+    );
+    // "All" counts the museums the view shows: those with figures in its years.
+    let recent = ViewState {
+        from: Some(FinancialYear(2018)),
+        ..ViewState::for_metric(metric(dataset, "visits_total"))
+    };
+    let shown = build_table(dataset, &recent).museum_rows.len();
+    assert!(shown < museums_with_data(dataset, recent.metric).len());
+    assert!(recent
+        .choice_summary(dataset)
+        .contains(&format!("; all {shown} museums; 2018/19 to 2023/24")));
+    // Only the British Museum publishes its own UK audience figure: no "all 1 museums".
+    let audience = ViewState::for_metric(metric(dataset, "audience_display_uk"));
+    assert_eq!(museums_with_data(dataset, audience.metric).len(), 1);
+    assert!(audience
+        .choice_summary(dataset)
+        .contains("; British Museum (the one museum with figures);"));
+    assert_eq!(
+        audience.museum_selection(dataset).status_words(),
+        "The one museum with figures is selected."
     );
 }
 

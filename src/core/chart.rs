@@ -272,24 +272,17 @@ const BAR_UNIT_LABEL_DROP: f64 = 16.0;
 const BAR_TICK_TARGET: usize = 5;
 const BAR_TICK_TARGET_NARROW: usize = 3;
 
-/// Widest page with the museum picker beside the results, in CSS pixels.
-const SIDE_BY_SIDE_FROM: f64 = 800.0;
-/// The picker's column (22rem) and the page's padding beside the results.
-const PICKER_COLUMN: f64 = 22.0 * 16.0;
-const WIDE_PADDING: f64 = 80.0;
-const NARROW_PADDING: f64 = 32.0;
+/// The results column spans the page: the controls fold above it ("Change what is shown"),
+/// not beside it. The page is at most 1440 CSS pixels wide with 1rem of padding each side.
+const PAGE_MAX_WIDTH: f64 = 1440.0;
+const PAGE_PADDING: f64 = 32.0;
 const MIN_CHART_WIDTH: f64 = 300.0;
-const MAX_CHART_WIDTH: f64 = 1000.0;
 
 /// Chart width in SVG units for a window `window_width` CSS pixels wide: the results
-/// column's width, so text stays legible on phones.
+/// column's width, so the chart is drawn at about one SVG unit per pixel and its text at
+/// the size it was laid out for (end labels stay inside the page).
 pub fn chart_width(window_width: f64) -> f64 {
-    let column = if window_width > SIDE_BY_SIDE_FROM {
-        window_width - PICKER_COLUMN - WIDE_PADDING
-    } else {
-        window_width - NARROW_PADDING
-    };
-    column.clamp(MIN_CHART_WIDTH, MAX_CHART_WIDTH)
+    (window_width.min(PAGE_MAX_WIDTH) - PAGE_PADDING).max(MIN_CHART_WIDTH)
 }
 
 /// The smallest and largest of `values`, widened to include zero.
@@ -577,7 +570,7 @@ fn line_chart_for_view(
     let inputs = series_for(dataset, table, series);
     DrawnChart {
         title: chart_title(&metric.label, &table.years),
-        subtitle: chart_subtitle(&inputs, &table.years, true),
+        subtitle: chart_subtitle(&inputs, &table.years, table.museum_rows.len(), true),
         layout: ChartLayout::Line(line_chart(
             dataset,
             &inputs,
@@ -605,7 +598,7 @@ fn bar_chart_for_view(
     };
     Some(DrawnChart {
         title: chart_title(&metric.label, title_years),
-        subtitle: chart_subtitle(&inputs, title_years, false),
+        subtitle: chart_subtitle(&inputs, title_years, table.museum_rows.len(), false),
         layout: ChartLayout::Bar(bar_chart(&inputs, year, metric.unit, width)),
     })
 }

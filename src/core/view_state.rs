@@ -8,7 +8,7 @@
 
 use super::analysis::CompareYears;
 use super::model::{Dataset, Museum};
-use super::query::{metric_years, museums_with_data};
+use super::query::{metric_years, museums_with_data, museums_with_data_in};
 use super::revisions::RevisionFilter;
 use super::totals_audit::AuditFilter;
 use super::year::FinancialYear;
@@ -378,6 +378,9 @@ impl MuseumSelection {
             MuseumSelection::MetricHasNoMuseums => {
                 "This metric has no figures for individual museums: only the published sector or total figures are shown.".into()
             }
+            MuseumSelection::All { available: 1 } => {
+                "The one museum with figures is selected.".into()
+            }
             MuseumSelection::All { available } => {
                 format!("All {available} museums with figures are selected.")
             }
@@ -393,7 +396,17 @@ impl MuseumSelection {
     fn short_words(self, dataset: &Dataset, state: &ViewState) -> String {
         match self {
             MuseumSelection::MetricHasNoMuseums => "sector figures only".into(),
-            MuseumSelection::All { available } => format!("all {available} museums"),
+            // "All" shows the museums with figures in the years shown, so count those.
+            MuseumSelection::All { .. } => {
+                let shown = museums_with_data_in(dataset, state.metric, state.year_bounds(dataset));
+                match shown.as_slice() {
+                    [only] => format!(
+                        "{} (the one museum with figures)",
+                        dataset.museum(*only).name
+                    ),
+                    _ => format!("all {} museums", shown.len()),
+                }
+            }
             MuseumSelection::NoneChosen => "no museum selected".into(),
             MuseumSelection::Some { chosen: 1, .. } => state
                 .museums

@@ -73,10 +73,13 @@ fn aggregate_words(input: &SeriesInput, museums: usize) -> String {
 }
 
 /// A subtitle naming what is plotted: "All national museums, as published; British Museum
-/// only". `with_emphasis`: the chart draws some museums in grey (line charts).
+/// only". `museums_in_total`: how many museums the recomputed total adds up (also when
+/// only the total is drawn). `with_emphasis`: the chart draws some museums in grey (line
+/// charts).
 pub fn chart_subtitle(
     inputs: &[SeriesInput],
     years: &[FinancialYear],
+    museums_in_total: usize,
     with_emphasis: bool,
 ) -> String {
     let emphasis = if with_emphasis {
@@ -92,7 +95,7 @@ pub fn chart_subtitle(
     let mut parts: Vec<String> = inputs
         .iter()
         .filter(|input| input.role.is_aggregate())
-        .map(|input| aggregate_words(input, museums.len()))
+        .map(|input| aggregate_words(input, museums_in_total))
         .collect();
     parts.extend(museums_part(&museums, years.last().copied()));
     capitalised(&parts.join("; "))

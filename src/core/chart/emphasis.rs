@@ -119,11 +119,23 @@ pub(super) fn end_label_text(input: &SeriesInput) -> String {
         SeriesRole::Sector => return "All national museums".into(),
         SeriesRole::Museum => input.label.as_str(),
     };
-    if label.chars().count() <= END_LABEL_CHARS {
-        return label.to_string();
+    cut_to(label, END_LABEL_CHARS)
+}
+
+/// `text` as is when it has at most `chars` characters, else cut to fit with an ellipsis.
+fn cut_to(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_string();
     }
-    let cut: String = label.chars().take(END_LABEL_CHARS - 1).collect();
+    let cut: String = text.chars().take(chars.saturating_sub(1)).collect();
     format!("{}\u{2026}", cut.trim_end())
+}
+
+/// An end label starting at `x` on a chart `width` units wide, cut so that it ends inside
+/// the chart (the room right of the plot is capped, so a long name may not fit whole).
+pub(super) fn fit_end_label(text: &str, x: f64, width: f64) -> String {
+    let room = ((width - x) / LABEL_CHAR_WIDTH).floor().max(1.0);
+    cut_to(text, room as usize)
 }
 
 /// End labels: beside the last point of each series (index, x, y, text), dodged apart

@@ -2,7 +2,9 @@
 //! above when they dwarf the museums), gaps, series breaks and scope changes, Covid years,
 //! the museums in colour or in grey behind, and labels at the lines' ends.
 
-use super::emphasis::{assign_emphasis, end_label_text, end_labels, style_of, LABEL_CHAR_WIDTH};
+use super::emphasis::{
+    assign_emphasis, end_label_text, end_labels, fit_end_label, style_of, LABEL_CHAR_WIDTH,
+};
 use super::time_axis::{stagger_labels, thin_year_labels, TimeAxis};
 use super::{
     nice_ticks, range_with_zero, ticks_at, Emphasis, SeriesInput, SeriesRole, SeriesValue, Tick,
@@ -517,8 +519,14 @@ fn right_margin(inputs: &[SeriesInput], emphasis: &[Emphasis], width: f64) -> f6
     )
 }
 
-/// Labels after the last point of each coloured series, dodged apart within each panel.
-fn place_end_labels(series: &mut [LineSeries], main: &Panel, upper_panel: Option<&Panel>) {
+/// Labels after the last point of each coloured series, dodged apart within each panel,
+/// each cut to end inside the chart's `width`.
+fn place_end_labels(
+    series: &mut [LineSeries],
+    main: &Panel,
+    upper_panel: Option<&Panel>,
+    width: f64,
+) {
     for (upper, panel) in [(false, Some(main)), (true, upper_panel)] {
         let Some(panel) = panel else { continue };
         let wanted: Vec<(usize, f64, f64, String)> = series
@@ -529,7 +537,8 @@ fn place_end_labels(series: &mut [LineSeries], main: &Panel, upper_panel: Option
             })
             .filter_map(|(index, line)| {
                 let last = line.points.last()?;
-                Some((index, last.x + END_LABEL_GAP, last.y, line.end_text.clone()))
+                let x = last.x + END_LABEL_GAP;
+                Some((index, x, last.y, fit_end_label(&line.end_text, x, width)))
             })
             .collect();
         for (index, x, y, text) in end_labels(wanted, panel.top, panel.bottom) {
@@ -617,7 +626,7 @@ pub fn line_chart(
     let upper = upper.map(|(panel, _)| panel);
     let top = upper.as_ref().map_or(main.top, |panel| panel.top);
     if width >= NARROW_WIDTH {
-        place_end_labels(&mut series, &main, upper.as_ref());
+        place_end_labels(&mut series, &main, upper.as_ref(), width);
     }
     stagger_breaks(&mut breaks, top);
     let year_xs: Vec<(FinancialYear, f64)> = years.iter().map(|&y| (y, axis.x_of(y))).collect();
