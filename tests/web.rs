@@ -836,3 +836,25 @@ async fn arrow_keys_walk_the_points_and_announce_them() {
     settle().await;
     assert_eq!(app.count("g.series.highlighted"), 0);
 }
+
+/// `explorer.query` hands back the JSON download's object itself: the same keys in the same
+/// order, `null` where the file has `null`, numbers as numbers (serde-wasm-bindgen's
+/// JSON-compatible mode, compared through `JSON.stringify`).
+#[wasm_bindgen_test]
+fn console_query_is_the_json_download_as_an_object() {
+    use museum_lending_explorer::core::embedded_data_version;
+    use museum_lending_explorer::core::export::to_json;
+    use museum_lending_explorer::core::query_api::answer;
+    use museum_lending_explorer::ui::js_api::query_value;
+
+    let dataset = load_embedded().unwrap();
+    let page = "https://example.org/repo/";
+    let query = "?metric=uk_loan_venues&from=2016-17&to=2023-24&compare=2017-18";
+    let object = query_value(&dataset, page, query).unwrap();
+    let expected = answer(&dataset, page, query, embedded_data_version());
+    let file = to_json(&dataset, &expected.table, &expected.cells, &expected.meta).unwrap();
+    let parsed = js_sys::JSON::parse(&file).unwrap();
+    let text = |value: &JsValue| js_sys::JSON::stringify(value).unwrap().as_string().unwrap();
+    assert_eq!(text(&object), text(&parsed));
+    assert!(text(&object).contains("\"change_from\":\"2017/18\""));
+}

@@ -537,7 +537,8 @@ pub fn to_json(
     super::json::to_pretty_string(&json_document(dataset, table, cells, meta))
 }
 
-/// What [`to_json`] writes, before it is written.
+/// What [`to_json`] writes, before it is written: also what the console's
+/// `explorer.query(…)` hands back as a JavaScript object (`core::query_api`).
 pub fn json_document<'a>(
     dataset: &'a Dataset,
     table: &TableView,

@@ -18,6 +18,7 @@ pub mod page_export;
 pub mod page_url;
 pub mod plain;
 pub mod query;
+pub mod query_api;
 pub mod reports;
 pub mod revisions;
 pub mod sparkline;

@@ -224,6 +224,7 @@ fn keep_tab_title(dataset: &'static Dataset, table: Memo<TableView>, page: Memo<
 fn Explorer(dataset: &'static Dataset) -> impl IntoView {
     let store = ViewStore::from_query(dataset, &history::current_query());
     store.canonicalise_address_bar();
+    crate::ui::js_api::install(dataset);
     let _ = window_event_listener(leptos::ev::popstate, move |_| store.follow_address_bar());
     let table = Memo::new(move |_| build_table(dataset, &store.state.get()));
     // Memos, so the page is rebuilt only when these change, not on every control change

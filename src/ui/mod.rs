@@ -13,6 +13,7 @@ pub mod embed_view;
 pub mod grouping;
 pub mod headlines_page;
 pub mod history;
+pub mod js_api;
 pub mod legend;
 pub mod line_chart;
 pub mod marker_link;

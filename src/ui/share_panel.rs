@@ -3,10 +3,10 @@
 use crate::core::chart::{chart_download_svg, chart_for_view, ChartDownload};
 use crate::core::embedded_data_version;
 use crate::core::export::{
-    attribution, citation, export_view, file_stem, source_line, to_csv, to_json, view_title,
-    ExportMeta,
+    citation, export_view, file_stem, source_line, to_csv, to_json, view_title, ExportMeta,
 };
 use crate::core::query::TableView;
+use crate::core::query_api;
 use crate::core::view_state::ChartKind;
 use crate::ui::download::{download_png, download_text};
 use crate::ui::store::ViewStore;
@@ -83,13 +83,12 @@ fn chart_file_on_screen(store: ViewStore, table: &TableView) -> Option<ChartFile
 
 /// What the JSON and CSV downloads say about themselves.
 fn export_meta(store: ViewStore, table: &TableView) -> ExportMeta {
-    ExportMeta {
-        title: view_title(store.dataset, table),
-        permalink: store.permalink(false),
-        data_version: embedded_data_version(),
-        attribution: attribution(store.dataset, table),
-        generated_by: "UK national museums: lending and partnerships explorer".into(),
-    }
+    query_api::export_meta(
+        store.dataset,
+        table,
+        store.permalink(false),
+        embedded_data_version(),
+    )
 }
 
 /// Named after the view: uk_loan_venues_2016-17_to_2023-24.csv.

@@ -1,0 +1,177 @@
+// Runs the benchmarks of scripts/bench.sh in headless Chromium and prints one line per result.
+//   node bench/run.mjs <wasm-bindgen output dir> <app dist/ built for /app/>
+// Serves, on a free loopback port: the bench page (bench/), the bound engine (/pkg/), this
+// repository's node_modules (Arquero, DuckDB-Wasm: no CDN) and the release app (/app/).
+// The bench page is cross-origin isolated (COOP/COEP) for the browser's 5 µs timer; the app
+// is served as deployed.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [pkgDir, appDir] = process.argv.slice(2).map(p => resolve(p));
+const repo = resolve(new URL('..', import.meta.url).pathname);
+const ROOTS = {
+  '/bench/': join(repo, 'bench'),
+  '/pkg/': pkgDir,
+  '/node_modules/': join(repo, 'node_modules'),
+  '/app/': appDir,
+};
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json',
+  '.csv': 'text/csv', '.md': 'text/markdown', '.txt': 'text/plain',
+};
+const SIZES = [49, 489, 1954];          // years per museum and metric: ~100k, 1M and 4M facts
+const APP_LOADS = 10;
+const CHANGES = 30;
+
+/** The file under one of ROOTS that `url` names, or undefined. */
+async function fileFor(url) {
+  const path = decodeURIComponent(new URL(url, 'http://x').pathname);
+  const prefix = Object.keys(ROOTS).find(p => path.startsWith(p));
+  if (!prefix) return undefined;
+  const root = ROOTS[prefix];
+  let file = normalize(join(root, path.slice(prefix.length)));
+  if (!file.startsWith(root)) return undefined;
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory()) file = join(file, 'index.html');
+  return { file, isolated: prefix !== '/app/' };
+}
+
+function serve() {
+  const server = createServer(async (request, response) => {
+    const found = await fileFor(request.url);
+    const body = found && await readFile(found.file).catch(() => undefined);
+    if (!body) { response.writeHead(404).end('not found'); return; }
+    const headers = { 'Content-Type': TYPES[extname(found.file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' };
+    if (found.isolated) Object.assign(headers, { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' });
+    response.writeHead(200, headers).end(body);
+  });
+  return new Promise(done => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+const ms = x => x.toFixed(3);
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
+};
+
+async function engines(browser, origin) {
+  const page = await browser.newPage();
+  page.on('pageerror', e => console.error(`bench page: ${e}`));
+  await page.goto(`${origin}/bench/`);
+  await page.waitForFunction(() => window.benchReady === true, null, { timeout: 60000 });
+  if (!await page.evaluate(() => crossOriginIsolated)) throw new Error('the bench page is not cross-origin isolated');
+  for (const years of SIZES) {
+    const r = await page.evaluate(y => window.benchSize(y), years);
+    console.log(`facts=${r.facts} engine_ms=${ms(r.engine.ms)} arquero_ms=${ms(r.arquero.ms)} ` +
+      `duckdb_ms=${ms(r.duckdb.ms)} js_floor_ms=${ms(r.js_floor.ms)} cells=${r.cells} ` +
+      `engine_bytes_per_fact=${r.engine_bytes_per_fact.toFixed(1)} js_columns_bytes_per_fact=${r.js_bytes_per_fact}` +
+      (r.duckdb_memory ? ` duckdb_memory="${r.duckdb_memory}"` : ''));
+  }
+  await page.close();
+}
+
+/** Time to performance.mark("app-ready") over fresh loads (a new browser context each). */
+async function appReady(browser, app) {
+  const ready = [], fcp = [];
+  for (let i = 0; i < APP_LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(app);
+    await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0, null, { timeout: 30000 });
+    const t = await page.evaluate(() => ({
+      ready: performance.getEntriesByName('app-ready')[0].startTime,
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    }));
+    ready.push(t.ready); fcp.push(t.fcp);
+    await context.close();
+  }
+  console.log(`app_ready_ms p50=${percentile(ready, 50).toFixed(1)} p95=${percentile(ready, 95).toFixed(1)} ` +
+    `fcp_p50=${percentile(fcp, 50).toFixed(1)} loads=${APP_LOADS}`);
+}
+
+/**
+ * In the page: makes change `i` of `kind` as a reader's control would (the control's own
+ * event), and resolves with the time from just before it to the next frame (a task queued
+ * from that frame's requestAnimationFrame runs after it is rendered) and the DOM mutation
+ * records seen in between.
+ */
+function change({ kind, i }) {
+  const select = (css, pick) => {
+    const element = document.querySelector(css);
+    const options = [...element.options].map(o => o.value);
+    return () => { element.value = pick(options); element.dispatchEvent(new Event('change', { bubbles: true })); };
+  };
+  const actions = {
+    metric: () => select('#metric', options => options[(options.indexOf(document.querySelector('#metric').value) + 1) % options.length]),
+    museum: () => {
+      const boxes = [...document.querySelectorAll('input[type=checkbox][id^="museum-"]:not(:disabled)')];
+      const box = boxes[Math.floor(i / 2) % boxes.length];   // off, then on again, then the next
+      return () => box.click();
+    },
+    year: () => select('#year-from', options => options[i % 2 ? 0 : 1]),
+    chart: () => {
+      const button = document.querySelector(`[data-view="${['table', 'bar', 'line'][i % 3]}"]`);
+      return () => button.click();
+    },
+  };
+  const act = actions[kind]();
+  return new Promise(done => {
+    let mutations = 0;
+    const observer = new MutationObserver(records => { mutations += records.length; });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    const start = performance.now();
+    act();
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const ms = performance.now() - start;
+        mutations += observer.takeRecords().length;
+        observer.disconnect();
+        done({ ms, mutations, url: location.search });
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+}
+
+async function latencies(browser, app) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', e => console.error(`app: ${e}`));
+  for (const kind of ['metric', 'museum', 'year', 'chart']) {
+    await page.goto(app);
+    await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0, null, { timeout: 30000 });
+    const times = [], mutations = [], urls = new Set();
+    for (let i = 0; i < CHANGES; i++) {
+      const r = await page.evaluate(change, { kind, i });
+      times.push(r.ms); mutations.push(r.mutations); urls.add(r.url);
+      await page.waitForTimeout(30);
+    }
+    if (urls.size < 2) throw new Error(`${kind}: the changes did not change the view`);
+    console.log(`change=${kind} p50_ms=${percentile(times, 50).toFixed(1)} p95_ms=${percentile(times, 95).toFixed(1)} ` +
+      `mutations_p50=${percentile(mutations, 50)} mutations_max=${Math.max(...mutations)} changes=${CHANGES}`);
+  }
+  await page.close();
+}
+
+const server = await serve();
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+         '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  console.log(`chromium ${browser.version()}`);
+  if (!process.env.BENCH_SKIP_ENGINES) await engines(browser, origin);
+  if (appDir && !process.env.BENCH_SKIP_APP) {
+    await appReady(browser, `${origin}/app/`);
+    await latencies(browser, `${origin}/app/`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
