@@ -2,7 +2,7 @@
 // old-form links, against the release build served under a base path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, BASE_PATH, download, openInContext, tableCells, useBrowser } from './helpers.mjs';
+import { BASE, BASE_PATH, download, openInContext, parseCsv, tableCells, useBrowser } from './helpers.mjs';
 
 const VIEW = '?v=1&metric=uk_loan_venues&from=2015-16&to=2023-24&view=line';
 const session = useBrowser();
@@ -10,24 +10,6 @@ const session = useBrowser();
 /** A page at `query` in its own download-accepting context; resolves once the app is ready. */
 const open = (query, options) => openInContext(session.browser, query, options);
 
-/** RFC 4180 parser: quoted fields, doubled quotes, CRLF. Lines starting with # are comments. */
-function parseCsv(text) {
-  const rows = [];
-  let field = '', row = [], quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows.filter(r => !r[0].startsWith('#'));
-}
 
 test('CSV export equals the table cells, with statuses, flags and metadata', async () => {
   const { page, context, errors } = await open(VIEW);

@@ -139,3 +139,23 @@ export async function download(page, kind) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click(`[data-export="${kind}"]`)]);
   return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
 }
+
+/** RFC 4180 parser for the CSV downloads: quoted fields, doubled quotes, CRLF; the `#`
+ * comment lines before the table are left out. */
+export function parseCsv(text) {
+  const rows = [];
+  let field = '', row = [], quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows.filter(r => !r[0].startsWith('#'));
+}

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations } from './axe.mjs';
-import { download, openInContext, useBrowser } from './helpers.mjs';
+import { download, openInContext, parseCsv, useBrowser } from './helpers.mjs';
 
 const session = useBrowser();
 const open = (query, contextOptions) => openInContext(session.browser, query, contextOptions);
@@ -15,24 +15,6 @@ const PAGES = {
   totals: { query: '?v=1&metric=uk_loan_venues&page=totals', rows: 'tr[data-verdict]' },
 };
 
-/** RFC 4180 rows without the # comment lines. */
-function parseCsv(text) {
-  const rows = [];
-  let field = '', row = [], quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
-    else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows.filter(r => !r[0].startsWith('#'));
-}
 
 for (const [name, { query }] of Object.entries(PAGES)) {
   for (const colorScheme of ['light', 'dark']) {
