@@ -239,8 +239,9 @@ fn coverage_row(
 /// the metric's years.
 pub fn coverage_grid(dataset: &Dataset, metric: u16) -> CoverageGrid {
     let years = metric_years(dataset, metric);
-    let mut museums: Vec<u16> = dataset.facts_of_metric(metric).map(|f| f.museum).collect();
-    museums.dedup();
+    // Each museum or published row with any fact has one run in the metric's index.
+    let runs = &dataset.metric_index(metric).runs;
+    let mut museums: Vec<u16> = runs.iter().map(|run| run.museum).collect();
     dataset.sort_by_name(&mut museums);
     let (published, museums): (Vec<u16>, Vec<u16>) = museums
         .into_iter()

@@ -158,10 +158,7 @@ pub fn sector_levels(dataset: &Dataset) -> Vec<SectorLevels> {
     (0..dataset.metrics().len() as u16)
         .map(|metric| SectorLevels {
             metric,
-            facts: dataset
-                .facts_of_metric(metric)
-                .filter(|f| f.museum == sector)
-                .collect(),
+            facts: dataset.facts_of(metric, sector).collect(),
         })
         .filter(|levels| !levels.facts.is_empty())
         .collect()

@@ -5,9 +5,9 @@
 
 use super::analysis::{museum_change, ChangeCell};
 use super::format::{format_qualified, signed_percent};
+use super::headlines::sector_levels;
 use super::model::{Dataset, Fact, Unit};
 use super::plain::reader_text;
-use super::query::SECTOR_ID;
 use super::sparkline::{sparkline, Sparkline};
 use super::url_state::to_query;
 use super::view_state::ViewState;
@@ -145,12 +145,10 @@ pub struct Edition {
 
 /// The sector's facts with a figure, for every metric, in metric and year order.
 fn sector_facts(dataset: &Dataset) -> Vec<Fact> {
-    let Some(sector) = dataset.museum_by_id(SECTOR_ID) else {
-        return Vec::new();
-    };
-    (0..dataset.metrics().len() as u16)
-        .flat_map(|metric| dataset.facts_of_metric(metric))
-        .filter(|fact| fact.museum == sector && fact.value.is_some())
+    sector_levels(dataset)
+        .into_iter()
+        .flat_map(|levels| levels.facts)
+        .filter(|fact| fact.value.is_some())
         .collect()
 }
 
