@@ -517,9 +517,7 @@ pub fn published_row_change(
     let scope = |year| {
         dataset
             .find_fact(metric, museum, year)
-            .and_then(|fact| dataset.detail(fact.index))
-            .map(|detail| detail.scope.clone())
-            .filter(|scope| !scope.is_empty())
+            .and_then(|fact| dataset.scope(fact.index))
     };
     let scope_note = match (scope(base), scope(latest)) {
         (Some(before), Some(after)) if before != after => Some(format!(

@@ -75,9 +75,9 @@ fn row_series(
     unit: Unit,
 ) -> SeriesInput {
     let scope = |fact: Option<super::model::Fact>| {
-        fact.and_then(|f| dataset.detail(f.index))
-            .map(|detail| detail.scope.clone())
+        fact.and_then(|f| dataset.scope(f.index))
             .unwrap_or_default()
+            .to_string()
     };
     SeriesInput {
         key,

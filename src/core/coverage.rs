@@ -187,8 +187,7 @@ fn markers_of(
             title: "Not comparable with later years",
         });
     }
-    let scope = dataset.detail(fact.index).map(|d| d.scope.clone());
-    if let Some(scope) = scope.filter(|s| !s.is_empty()) {
+    if let Some(scope) = dataset.scope(fact.index).map(str::to_string) {
         if previous_scope.as_ref().is_some_and(|p| *p != scope) {
             markers.push(SCOPE_CHANGE);
         }

@@ -704,6 +704,14 @@ impl Dataset {
             .map(|i| &details[i])
     }
 
+    /// Which museums a figure covers ("22 national museums"), when the source says; `None`
+    /// for a fact without that detail.
+    pub fn scope(&self, fact: usize) -> Option<&str> {
+        self.detail(fact)
+            .map(|detail| detail.scope.as_str())
+            .filter(|scope| !scope.is_empty())
+    }
+
     /// The flags whose bits are set in `mask`, in bit order.
     pub fn flags_in(&self, mask: u32) -> impl Iterator<Item = &FlagDef> + '_ {
         self.file

@@ -153,10 +153,7 @@ fn sector_facts(dataset: &Dataset) -> Vec<Fact> {
 }
 
 fn scope_of(dataset: &Dataset, fact: &Fact) -> String {
-    dataset
-        .detail(fact.index)
-        .map(|d| d.scope.clone())
-        .unwrap_or_default()
+    dataset.scope(fact.index).unwrap_or_default().to_string()
 }
 
 /// "2017/18 report" → "Museum Partnership Report 2017/18"; anything else as it stands.

@@ -390,7 +390,7 @@ fn published_sentence(
     let scopes: Vec<String> = [span.first.column, span.last.column]
         .iter()
         .filter_map(|&i| row.cells[i].fact)
-        .filter_map(|fact| dataset.detail(fact.index).map(|d| d.scope.clone()))
+        .filter_map(|fact| dataset.scope(fact.index).map(str::to_string))
         .collect();
     let scope_note = match scopes.as_slice() {
         [a, b] if a != b => format!("; the figures cover different museums ({a}, then {b})"),
