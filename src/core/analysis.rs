@@ -4,6 +4,7 @@
 
 use super::format::{signed_percent, signed_value};
 use super::model::{Dataset, Fact, Unit};
+use super::order::sort_small_by;
 use super::query::{build_table, TableView};
 use super::view_state::ViewState;
 use super::year::FinancialYear;
@@ -217,7 +218,7 @@ pub fn standings(dataset: &Dataset, table: &TableView) -> Vec<Standing> {
         .filter(|fact| fact.flags & dataset.known_flags.suspect_duplicate == 0)
         .filter_map(|fact| Some((fact.museum, fact.value?)))
         .collect();
-    reporting.sort_by(|a, b| {
+    sort_small_by(&mut reporting, |a, b| {
         b.1.total_cmp(&a.1)
             .then_with(|| dataset.museum(a.0).name.cmp(&dataset.museum(b.0).name))
     });

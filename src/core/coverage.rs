@@ -9,6 +9,7 @@
 use super::format::NO_FIGURE;
 use super::markers::Marker;
 use super::model::{Dataset, Fact, Status};
+use super::order::sort_unique;
 use super::query::metric_years;
 use super::url_state::to_query;
 use super::view_state::ViewState;
@@ -289,8 +290,7 @@ pub fn states_on_screen(grid: &CoverageGrid) -> (Vec<CoverageState>, Vec<Marker>
         .filter(|s| cells().any(|c| c.state == *s))
         .collect();
     let mut markers: Vec<Marker> = cells().flat_map(|c| c.markers.clone()).collect();
-    markers.sort();
-    markers.dedup();
+    sort_unique(&mut markers);
     (states, markers)
 }
 

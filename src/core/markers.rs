@@ -7,6 +7,7 @@
 
 use super::format::NO_FIGURE;
 use super::model::{Dataset, Qualifier, Status};
+use super::order::sort_unique;
 use super::query::TableView;
 use std::collections::BTreeSet;
 
@@ -205,8 +206,7 @@ pub fn markers_in(dataset: &Dataset, mask: u32) -> Vec<Marker> {
         .flags_in(mask)
         .filter_map(|flag| marker_for_flag(&flag.code))
         .collect();
-    markers.sort();
-    markers.dedup();
+    sort_unique(&mut markers);
     markers
 }
 

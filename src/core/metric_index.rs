@@ -6,6 +6,7 @@
 //! range, and within it each museum's facts are one run in year order.
 
 use super::model::{DataFile, Status};
+use super::order::sort_small_by;
 use super::year::FinancialYear;
 use std::ops::Range;
 
@@ -71,7 +72,7 @@ fn museums_with_data(file: &DataFile, runs: &[MuseumRun]) -> Vec<u16> {
         })
         .map(|run| run.museum)
         .collect();
-    museums.sort_by(|a, b| {
+    sort_small_by(&mut museums, |a, b| {
         let name = |m: &u16| &file.museums[usize::from(*m)].name;
         name(a).cmp(name(b))
     });

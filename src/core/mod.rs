@@ -14,6 +14,7 @@ pub mod markers;
 pub mod metric_index;
 pub mod model;
 pub mod notice;
+pub mod order;
 pub mod page_export;
 pub mod page_url;
 pub mod plain;

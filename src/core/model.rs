@@ -7,6 +7,7 @@
 
 use super::markers::{rule_for, FlagRole};
 use super::metric_index::{self, MetricIndex};
+use super::order::sort_small_by;
 use super::year::FinancialYear;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -616,7 +617,9 @@ impl Dataset {
 
     /// Sorts museum indexes by museum name, the order every list shows them in.
     pub fn sort_by_name(&self, museums: &mut [u16]) {
-        museums.sort_by(|a, b| self.museum(*a).name.cmp(&self.museum(*b).name));
+        sort_small_by(museums, |a, b| {
+            self.museum(*a).name.cmp(&self.museum(*b).name)
+        });
     }
 
     /// The index of the museum with this id.

@@ -6,6 +6,7 @@
 //! data is loaded, by [`for_reader`]).
 
 use super::model::DataFile;
+use super::order::sort_small_by_key;
 
 /// Phrases that only mean something to the curators: a parenthesis, clause or sentence
 /// holding one is left out of the reader's text.
@@ -111,7 +112,7 @@ fn with_names(file: &DataFile, text: &str) -> String {
                 .map(|m| (m.id.as_str(), m.label.as_str())),
         )
         .collect();
-    names.sort_by_key(|(id, _)| std::cmp::Reverse(id.len()));
+    sort_small_by_key(&mut names, |(id, _)| std::cmp::Reverse(id.len()));
     names
         .into_iter()
         .fold(text.to_string(), |text, (id, name)| text.replace(id, name))

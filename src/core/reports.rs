@@ -7,6 +7,7 @@ use super::analysis::{museum_change, ChangeCell};
 use super::format::{format_qualified, signed_percent};
 use super::headlines::sector_levels;
 use super::model::{Dataset, Fact, Unit};
+use super::order::{sort_small_by_key, sort_unique};
 use super::plain::reader_text;
 use super::sparkline::{sparkline, Sparkline};
 use super::url_state::to_query;
@@ -270,7 +271,9 @@ fn group_cards(mut cards: Vec<ReportCard>) -> Vec<CardGroup> {
             .partition(|c| members.contains(&c.metric_id.as_str()));
         cards = rest;
         let mut inside = inside;
-        inside.sort_by_key(|c| members.iter().position(|m| *m == c.metric_id));
+        sort_small_by_key(&mut inside, |c| {
+            members.iter().position(|m| *m == c.metric_id)
+        });
         if !inside.is_empty() {
             groups.push(CardGroup {
                 title: (*title).to_string(),
@@ -289,8 +292,7 @@ fn group_cards(mut cards: Vec<ReportCard>) -> Vec<CardGroup> {
 pub fn editions(dataset: &Dataset) -> Vec<Edition> {
     let facts = sector_facts(dataset);
     let mut years: Vec<FinancialYear> = facts.iter().map(|f| f.year).collect();
-    years.sort();
-    years.dedup();
+    sort_unique(&mut years);
     years
         .into_iter()
         .rev()

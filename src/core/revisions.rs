@@ -10,6 +10,7 @@
 use super::analysis::percent_change;
 use super::format::{format_value, signed_percent};
 use super::model::{Dataset, EarlierValue, Unit};
+use super::order::sort_small_by;
 use super::year::FinancialYear;
 use std::collections::HashSet;
 
@@ -178,7 +179,9 @@ pub fn revisions_view(dataset: &Dataset, filter: &RevisionFilter) -> RevisionsVi
         .filter(|c| c.is_revised(dataset.metric(c.metric).unit))
         .copied()
         .collect();
-    revised.sort_by(|a, b| size_of_change(b).total_cmp(&size_of_change(a)));
+    sort_small_by(&mut revised, |a, b| {
+        size_of_change(b).total_cmp(&size_of_change(a))
+    });
     RevisionsView {
         revised,
         in_both: kept.iter().filter(|c| c.in_both()).count(),

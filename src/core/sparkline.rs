@@ -3,6 +3,7 @@
 //! zero to the largest figure. Deliberately separate from the main chart code: no axes,
 //! no labels, one series.
 
+use super::order::sort_small_by_key;
 use super::year::FinancialYear;
 
 /// Width of a sparkline in SVG units.
@@ -34,7 +35,7 @@ pub struct Sparkline {
 /// `None` when there is nothing to draw.
 pub fn sparkline(series: &[(FinancialYear, f64)], current: FinancialYear) -> Option<Sparkline> {
     let mut series = series.to_vec();
-    series.sort_by_key(|(year, _)| *year);
+    sort_small_by_key(&mut series, |(year, _)| *year);
     let (first, last) = (series.first()?.0 .0, series.last()?.0 .0);
     let top = series.iter().map(|(_, v)| *v).fold(0.0_f64, f64::max);
     let x_of = |year: FinancialYear| {

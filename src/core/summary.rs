@@ -3,6 +3,7 @@
 use super::analysis::{percent_change, standings};
 use super::format::{cell_text, format_value};
 use super::model::{Dataset, Unit};
+use super::order::sort_unique;
 use super::query::{Row, TableView, TotalCell};
 use super::view_state::SeriesChoice;
 use super::year::FinancialYear;
@@ -152,8 +153,7 @@ fn breaks_between<'a>(
         .filter(|cell| cell.value().is_some() && cell.flags() & mask != 0)
         .map(|cell| cell.year)
         .collect();
-    years.sort();
-    years.dedup();
+    sort_unique(&mut years);
     years
 }
 

@@ -2,6 +2,7 @@
 //! → new, filterable by museum and metric; then the values only one release prints.
 
 use crate::core::model::{Dataset, DatasetId};
+use crate::core::order::sort_unique;
 use crate::core::page_export::revisions_table;
 use crate::core::revisions::{
     cell_words, change_text, comparisons, percent_text, revisions_view, summary, value_text,
@@ -123,12 +124,10 @@ fn filters(store: ViewStore) -> impl IntoView {
     let dataset = store.dataset;
     let all = comparisons(dataset);
     let mut museums: Vec<u16> = all.iter().map(|c| c.museum).collect();
-    museums.sort();
-    museums.dedup();
+    sort_unique(&mut museums);
     dataset.sort_by_name(&mut museums);
     let mut metrics: Vec<u16> = all.iter().map(|c| c.metric).collect();
-    metrics.sort();
-    metrics.dedup();
+    sort_unique(&mut metrics);
     let filter = move || filter_of(store.state.get().page);
     let museum_choices = museums
         .into_iter()
