@@ -637,7 +637,9 @@ impl Dataset {
         self.file.datasets.iter().find(|d| d.id == id)
     }
 
-    /// Fact `index`, read back from the columns.
+    /// Fact `index`, read back from the columns. Inlined: the engine calls it once per cell
+    /// shown, and a call returning the whole fact costs more than reading it.
+    #[inline]
     pub fn fact(&self, index: usize) -> Fact {
         let facts = &self.file.facts;
         Fact {
@@ -678,11 +680,31 @@ impl Dataset {
         from: FinancialYear,
         to: FinancialYear,
     ) -> impl Iterator<Item = Fact> + '_ {
+        self.run_between(metric, museum, from, to)
+            .map(|i| self.fact(i))
+    }
+
+    /// Where [`Self::facts_between`]'s facts lie in the fact columns: the engine reads a
+    /// column over this range when it needs one attribute, not whole facts.
+    pub fn run_between(
+        &self,
+        metric: u16,
+        museum: u16,
+        from: FinancialYear,
+        to: FinancialYear,
+    ) -> Range<usize> {
         let run = self.metric_index(metric).run_of(museum);
         let years = &self.file.facts.year[run.clone()];
         let start = run.start + years.partition_point(|&y| y < from.0);
         let end = run.start + years.partition_point(|&y| y <= to.0);
-        (start..end.max(start)).map(|i| self.fact(i))
+        start..end.max(start)
+    }
+
+    /// Whether any fact in `facts` can carry a figure (is not "not applicable").
+    pub fn any_applicable(&self, facts: Range<usize>) -> bool {
+        self.file.facts.status[facts]
+            .iter()
+            .any(|&code| Status::ALL.get(usize::from(code)) != Some(&Status::NotApplicable))
     }
 
     /// What the engine knows about a metric without looking at its cells.

@@ -254,11 +254,7 @@ pub fn museums_with_data_in(
         .museums_with_data
         .iter()
         .copied()
-        .filter(|&museum| {
-            dataset
-                .facts_between(metric, museum, from, to)
-                .any(|f| f.status != Status::NotApplicable)
-        })
+        .filter(|&museum| dataset.any_applicable(dataset.run_between(metric, museum, from, to)))
         .collect()
 }
 
@@ -276,14 +272,20 @@ fn row_for(dataset: &Dataset, metric: u16, museum: u16, years: &[FinancialYear])
             cells: Vec::new(),
         };
     };
-    let mut facts = dataset.facts_between(metric, museum, from, to).peekable();
+    // Walk the year column of the museum's run once; build a fact only for a cell shown.
+    let run = dataset.run_between(metric, museum, from, to);
+    let fact_years = &dataset.file.facts.year[run.clone()];
+    let mut next = 0;
     let cells = years
         .iter()
         .map(|&year| {
-            while facts.next_if(|f| f.year < year).is_some() {}
+            while fact_years.get(next).is_some_and(|&y| y < year.0) {
+                next += 1;
+            }
+            let found = fact_years.get(next) == Some(&year.0);
             Cell {
                 year,
-                fact: facts.next_if(|f| f.year == year),
+                fact: found.then(|| dataset.fact(run.start + next)),
             }
         })
         .collect();
