@@ -637,9 +637,7 @@ impl Dataset {
         self.file.datasets.iter().find(|d| d.id == id)
     }
 
-    /// Fact `index`, read back from the columns. Inlined: the engine calls it once per cell
-    /// shown, and a call returning the whole fact costs more than reading it.
-    #[inline]
+    /// Fact `index`, read back from the columns.
     pub fn fact(&self, index: usize) -> Fact {
         let facts = &self.file.facts;
         Fact {
