@@ -671,6 +671,10 @@ async fn totals_page_shows_each_published_total_and_its_verdict() {
         app.text_of("#totals-headline"),
         "146 of 152 published totals match the museums' own rows to within rounding."
     );
+    // The audit counts figures the explorer's totals leave out; the page says so.
+    assert!(app
+        .text_of("#totals-copied-note")
+        .contains("The explorer's own totals leave those figures out"));
 }
 
 #[wasm_bindgen_test]

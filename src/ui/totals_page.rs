@@ -186,6 +186,9 @@ pub fn TotalsPage(store: ViewStore) -> impl IntoView {
             <p>
                 "DCMS publishes a total for each indicator and year. Here each is set beside the sum of the museum rows of the same table, added up by this explorer. Totals of visits and income are published rounded to the nearest thousand, so a difference of up to 500 is rounding; UK loan venues are published exactly."
             </p>
+            <p id="totals-copied-note">
+                "This check adds up every figure as DCMS printed it, including the few that look copied from the total visits column, because the question is whether DCMS's total is the sum of its own rows. The explorer's own totals leave those figures out and say how many, so for those years the two pages can give different answers."
+            </p>
             {excluded.then(|| view! { <p class="notice">"The data has no published total row."</p> })}
             <p>{view_link(store, back, "Back to the explorer".into())}</p>
             {filter_controls}
