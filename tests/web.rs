@@ -824,6 +824,9 @@ async fn arrow_keys_walk_the_points_and_announce_them() {
     settle().await;
     let first = app.text_of("#chart-announce");
     assert!(first.contains("2014/15"), "{first}");
+    // The focused point is ringed, its text in a box over the chart.
+    assert_eq!(app.count("#chart-svg .chart-tooltip .active-ring"), 1);
+    assert_eq!(app.text_of("#chart-svg .chart-tooltip text"), first);
     press("ArrowRight");
     settle().await;
     let second = app.text_of("#chart-announce");
@@ -839,6 +842,36 @@ async fn arrow_keys_walk_the_points_and_announce_them() {
     press("Escape");
     settle().await;
     assert_eq!(app.count("g.series.highlighted"), 0);
+    assert_eq!(app.count("#chart-svg .chart-tooltip"), 0);
+}
+
+/// The pointer on a legend entry highlights that series and dims the others; leaving the
+/// legend clears it (one handler on the list, the marks being core's markup).
+#[wasm_bindgen_test]
+async fn legend_hover_highlights_its_series() {
+    let app = mount_at("?metric=uk_loan_venues&museums=science-museum-group,british-museum&from=2014-15&to=2016-17&view=line").await;
+    let dispatch = js_sys::Function::new_with_args(
+        "element, type",
+        "element.dispatchEvent(new MouseEvent(type, { bubbles: type === 'mouseover' }))",
+    );
+    let entry = app.get(".chart-legend [data-legend=\"british-museum\"]");
+    dispatch
+        .call2(&JsValue::NULL, &entry, &JsValue::from_str("mouseover"))
+        .unwrap();
+    settle().await;
+    assert_eq!(
+        app.count("g.series.highlighted[data-series=\"british-museum\"]"),
+        1
+    );
+    assert_eq!(app.count("g.series.highlighted"), 1);
+    assert_eq!(app.count("#chart-svg.dimmed"), 1);
+    let legend = app.get(".chart-legend");
+    dispatch
+        .call2(&JsValue::NULL, &legend, &JsValue::from_str("mouseleave"))
+        .unwrap();
+    settle().await;
+    assert_eq!(app.count("g.series.highlighted"), 0);
+    assert_eq!(app.count("#chart-svg.dimmed"), 0);
 }
 
 /// `explorer.query` hands back the JSON download's object itself: the same keys in the same

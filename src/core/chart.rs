@@ -9,6 +9,7 @@ mod emphasis;
 mod line;
 mod navigation;
 pub mod palette;
+mod svg;
 mod time_axis;
 
 pub use caption::{chart_subtitle, unit_caption, LegendEntry, Swatch};
@@ -18,6 +19,10 @@ pub use line::{
     line_chart, BreakKind, BreakMarker, EndLabel, LineChart, LinePoint, LineSeries, Panel,
 };
 pub use navigation::{next_point, PointAt, PointKey};
+pub use svg::{
+    bar_markup, bar_text, chart_markup, line_markup, line_point_text, point_text, push_escaped,
+    tooltip_markup, view_box, xml_escape,
+};
 pub use time_axis::{stagger_labels, thin_year_labels, TimeAxis};
 
 use super::format::{cell_text, format_value, group_thousands};
@@ -215,9 +220,9 @@ pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
         .collect()
 }
 
+/// At most one decimal place, rounded half away from zero, no trailing ".0".
 fn trim_decimal(value: f64) -> String {
-    let text = format!("{value:.1}");
-    text.strip_suffix(".0").map(str::to_string).unwrap_or(text)
+    super::format::fixed_trimmed(value, 1)
 }
 
 /// ONS-style axis labels: 1,000; 2.5 million; £3.2 million; 85%.
@@ -542,6 +547,14 @@ pub struct DrawnChart {
 }
 
 impl DrawnChart {
+    /// The chart's width and height in SVG units (its `<svg>`'s viewBox).
+    pub fn size(&self) -> (f64, f64) {
+        match &self.layout {
+            ChartLayout::Line(chart) => (chart.width, chart.height),
+            ChartLayout::Bar(chart) => (chart.width, chart.height),
+        }
+    }
+
     /// The legend a download carries (bar charts label their bars instead).
     pub fn legend(&self) -> Vec<LegendEntry> {
         match &self.layout {

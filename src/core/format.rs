@@ -156,6 +156,68 @@ pub fn unit_words(unit: Unit) -> &'static str {
     unit.words()
 }
 
+/// Most decimal places [`push_fixed`] writes: 10^9 still leaves room in a `u64` for
+/// values up to ten billion.
+const MAX_FIXED_DECIMALS: u32 = 9;
+
+/// Appends `value` to `out` with `decimals` places (at most 9), rounded half away from
+/// zero; with `trim`, trailing zeros and a bare point are dropped ("12.5", "80"). Written
+/// from integers, so the SVG never goes through Rust's float formatting (issue 12: its
+/// tables are kilobytes of Wasm). A value that rounds to zero prints without a sign; a
+/// value too large for the integers saturates; NaN and infinities print as "0", which
+/// keeps the markup valid.
+pub fn push_fixed(out: &mut String, value: f64, decimals: u32, trim: bool) {
+    let decimals = decimals.min(MAX_FIXED_DECIMALS);
+    let scale = 10u64.pow(decimals);
+    let magnitude = if value.is_finite() { value.abs() } else { 0.0 };
+    // `as` saturates: a huge value is clamped rather than wrapped.
+    let units = (magnitude * scale as f64).round() as u64;
+    if value < 0.0 && units != 0 {
+        out.push('-');
+    }
+    push_digits(out, units / scale, 1);
+    let mut fraction = units % scale;
+    let mut places = decimals;
+    while trim && places > 0 && fraction.is_multiple_of(10) {
+        fraction /= 10;
+        places -= 1;
+    }
+    if places > 0 {
+        out.push('.');
+        push_digits(out, fraction, places);
+    }
+}
+
+/// Appends `number` in decimal, padded with leading zeros to at least `width` digits.
+fn push_digits(out: &mut String, number: u64, width: u32) {
+    let mut digits = [b'0'; 20];
+    let (mut rest, mut count) = (number, 0usize);
+    while rest > 0 || count < width as usize {
+        digits[19 - count] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        count += 1;
+    }
+    for &digit in &digits[20 - count..] {
+        out.push(char::from(digit));
+    }
+}
+
+/// `value` with exactly `decimals` places, rounded half away from zero: `fixed(12.5, 2)`
+/// is "12.50" (see [`push_fixed`]).
+pub fn fixed(value: f64, decimals: u32) -> String {
+    let mut out = String::new();
+    push_fixed(&mut out, value, decimals, false);
+    out
+}
+
+/// `value` with at most `decimals` places, trailing zeros dropped: `fixed_trimmed(80.0, 2)`
+/// is "80", `fixed_trimmed(12.25, 1)` is "12.3" (see [`push_fixed`]).
+pub fn fixed_trimmed(value: f64, decimals: u32) -> String {
+    let mut out = String::new();
+    push_fixed(&mut out, value, decimals, true);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

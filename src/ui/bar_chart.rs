@@ -1,75 +1,12 @@
 //! Bar chart: one bar per museum for one year (the sector figure beside them), sorted, each
 //! in its museum's colour with the value printed; museums without a figure are listed in
-//! words, not drawn. One tab stop: the arrow keys walk the bars.
+//! words, not drawn. The marks are core's markup ([`bar_markup`]), put in once. One tab
+//! stop: the arrow keys walk the bars, the active one ringed (`g.bar.active`).
 
-use crate::core::chart::{Bar, BarChart};
-use crate::core::format::format_value;
+use crate::core::chart::{bar_markup, bar_text, BarChart};
 use crate::core::model::{Dataset, Unit};
-use crate::ui::chart_svg::{ChartCaption, ChartSvg};
-use crate::ui::line_chart::point_text;
+use crate::ui::chart_svg::{mark_elements, ChartCaption, ChartSvg};
 use leptos::prelude::*;
-
-/// Vertical grid lines at the value ticks, labelled under the axis, and the unit under them.
-fn value_ticks(chart: &BarChart) -> impl IntoView {
-    let (axis, label_y) = (chart.axis_y, chart.tick_label_y);
-    let ticks = chart
-        .ticks
-        .iter()
-        .map(|tick| {
-            view! {
-                <line class="grid" x1=tick.position x2=tick.position y1="0" y2=axis />
-                <text class="tick-label" x=tick.position y=label_y text-anchor="middle">{tick.label.clone()}</text>
-            }
-        })
-        .collect_view();
-    let middle = (chart.zero + chart.width) / 2.0;
-    view! {
-        {ticks}
-        <text class="unit-label" x=middle y=chart.unit_label_y text-anchor="middle">{chart.unit_label.clone()}</text>
-    }
-}
-
-fn bar_text(dataset: &Dataset, bar: &Bar, unit: Unit) -> String {
-    point_text(
-        dataset,
-        &bar.label,
-        &bar.year.label(),
-        bar.value,
-        unit,
-        bar.flags,
-    )
-}
-
-/// One bar with its label on the left and its value printed after it; `active` rings it.
-fn bar_mark(
-    dataset: &'static Dataset,
-    chart: &BarChart,
-    (index, bar): (usize, &Bar),
-    unit: Unit,
-    active: RwSignal<Option<usize>>,
-) -> impl IntoView {
-    let text = bar_text(dataset, bar, unit);
-    // Text baselines sit a little below the bar's middle, so the text looks centred.
-    let middle = bar.y + chart.bar_height / 2.0 + 4.0;
-    view! {
-        <g class="bar" class:active=move || active.get() == Some(index)>
-            <text class="bar-label" x=chart.label_width y=middle text-anchor="end">{bar.label.clone()}</text>
-            <rect
-                x=bar.x0
-                y=bar.y
-                width=(bar.x1 - bar.x0).max(1.0)
-                height=chart.bar_height
-                fill=bar.colour
-                data-museum=bar.key.clone()
-                data-year=bar.year.slug()
-                data-value=bar.value.to_string()
-            >
-                <title>{text}</title>
-            </rect>
-            <text class="bar-value" x=bar.x1 + 4.0 y=middle>{format_value(bar.value, unit)}</text>
-        </g>
-    }
-}
 
 /// The entries without a figure, in words, under the chart.
 fn missing_note(chart: &BarChart) -> impl IntoView {
@@ -101,6 +38,31 @@ fn next_bar(current: Option<usize>, count: usize, key: &str) -> Option<usize> {
     })
 }
 
+/// Arrow keys, Home and End move between the `count` bars; Escape leaves them.
+fn on_bar_key(active: RwSignal<Option<usize>>, count: usize, event: leptos::ev::KeyboardEvent) {
+    let key = event.key();
+    if key == "Escape" {
+        active.set(None);
+    } else if let Some(next) = next_bar(active.get_untracked(), count, &key) {
+        if key.starts_with("Arrow") || key == "Home" || key == "End" {
+            event.prevent_default();
+            active.set(Some(next));
+        }
+    }
+}
+
+/// Rings the active bar (`g.bar.active`) whenever it changes.
+fn ring_active_bar(svg: NodeRef<leptos::svg::Svg>, active: RwSignal<Option<usize>>) {
+    Effect::new(move |_| {
+        let active = active.get();
+        if let Some(svg) = svg.get() {
+            mark_elements(&svg, "g.bar", ("bar", "active"), |index, _| {
+                active == Some(index)
+            });
+        }
+    });
+}
+
 /// The bar chart core laid out, with the entries it could not draw listed under it.
 #[component]
 pub fn BarChartView(
@@ -112,31 +74,14 @@ pub fn BarChartView(
     summary: String,
 ) -> impl IntoView {
     let active: RwSignal<Option<usize>> = RwSignal::new(None);
-    let bars = chart
-        .bars
-        .iter()
-        .enumerate()
-        .map(|bar| bar_mark(dataset, &chart, bar, unit, active))
-        .collect_view();
-    let axis = view! { <line class="axis" x1=chart.zero x2=chart.zero y1="0" y2=chart.axis_y /> };
-    let marks = (value_ticks(&chart), axis, bars);
+    let svg = NodeRef::new();
+    ring_active_bar(svg, active);
     let texts: Vec<String> = chart
         .bars
         .iter()
         .map(|bar| bar_text(dataset, bar, unit))
         .collect();
     let count = texts.len();
-    let on_key = move |event: leptos::ev::KeyboardEvent| {
-        let key = event.key();
-        if key == "Escape" {
-            active.set(None);
-        } else if let Some(next) = next_bar(active.get_untracked(), count, &key) {
-            if key.starts_with("Arrow") || key == "Home" || key == "End" {
-                event.prevent_default();
-                active.set(Some(next));
-            }
-        }
-    };
     let announce = move || {
         active
             .get()
@@ -146,9 +91,7 @@ pub fn BarChartView(
     view! {
         <figure class="chart bar-chart">
             <ChartCaption title=title.clone() subtitle=subtitle />
-            <ChartSvg width=chart.width height=chart.height title=title summary=summary on_key=on_key on_leave=move || active.set(None)>
-                {marks}
-            </ChartSvg>
+            <ChartSvg width=chart.width height=chart.height title=title summary=summary marks=bar_markup(dataset, &chart, unit) overlay=Signal::stored(String::new()) on_key=move |event| on_bar_key(active, count, event) on_leave=move || active.set(None) node_ref=svg />
             <p class="visually-hidden" id="chart-announce" aria-live="polite">{announce}</p>
             {missing_note(&chart)}
         </figure>

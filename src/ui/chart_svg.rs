@@ -1,8 +1,14 @@
 //! The `<svg>` both charts draw into: scales with its container, is labelled by the chart's
 //! title and generated summary for screen readers, and is the chart's one tab stop (the
-//! chart walks its points with the arrow keys). Above it, the visible title and subtitle.
+//! chart walks its points with the arrow keys). Its marks are one string of markup from
+//! core (`core::chart::chart_markup`, the downloads' too), put in once per chart; what
+//! changes as the reader moves (the tooltip, the highlighted series, the active bar) is
+//! a small overlay and a class set on the element concerned. Above it, the visible title
+//! and subtitle.
 
+use crate::core::chart::view_box;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The chart's visible title and the subtitle naming what is plotted.
 #[component]
@@ -17,22 +23,25 @@ pub fn ChartCaption(title: String, subtitle: String) -> impl IntoView {
 
 /// The chart's `<svg>`, `width` by `height` units, titled and described for screen readers,
 /// focusable once: `on_key` gets its key presses, `on_leave` runs when focus leaves it.
+/// `marks` is drawn once; `overlay` (markup too, empty for none) over it.
 #[component]
 pub fn ChartSvg(
     width: f64,
     height: f64,
     title: String,
     summary: String,
+    marks: String,
+    #[prop(into)] overlay: Signal<String>,
     /// A series is highlighted: the others are dimmed.
     #[prop(optional, into)]
     dimmed: Signal<bool>,
     #[prop(into)] on_key: Callback<leptos::ev::KeyboardEvent>,
     #[prop(into)] on_leave: Callback<()>,
-    children: Children,
+    node_ref: NodeRef<leptos::svg::Svg>,
 ) -> impl IntoView {
     view! {
         <svg
-            viewBox=format!("0 0 {width} {height}")
+            viewBox=view_box(width, height)
             width="100%"
             role="img"
             aria-labelledby="chart-title chart-desc"
@@ -42,12 +51,54 @@ pub fn ChartSvg(
             id="chart-svg"
             tabindex="0"
             data-chart-focus=""
+            node_ref=node_ref
             on:keydown=move |event| on_key.run(event)
             on:blur=move |_| on_leave.run(())
         >
             <title id="chart-title">{title}</title>
             <desc id="chart-desc">{summary}</desc>
-            {children()}
+            <g class="chart-marks" inner_html=marks></g>
+            <g class="chart-overlay" inner_html=move || overlay.get()></g>
         </svg>
+    }
+}
+
+/// Gives each `selector` match in `svg` the class `base`, plus `extra` where `marked`
+/// holds (the highlighted series, the active bar). Only elements whose class changes are
+/// touched.
+pub fn mark_elements(
+    svg: &web_sys::Element,
+    selector: &str,
+    (base, extra): (&str, &str),
+    marked: impl Fn(usize, &web_sys::Element) -> bool,
+) {
+    let Ok(found) = svg.query_selector_all(selector) else {
+        return;
+    };
+    for index in 0..found.length() {
+        let Some(element) = found
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let class = if marked(index as usize, &element) {
+            format!("{base} {extra}")
+        } else {
+            base.to_string()
+        };
+        if element.get_attribute("class").as_deref() != Some(class.as_str()) {
+            let _ = element.set_attribute("class", &class);
+        }
+    }
+}
+
+/// Takes focus off the chart (Escape).
+pub fn leave_chart(event: &leptos::ev::KeyboardEvent) {
+    if let Some(svg) = event
+        .current_target()
+        .and_then(|target| target.dyn_into::<web_sys::SvgElement>().ok())
+    {
+        let _ = svg.blur();
     }
 }

@@ -1,6 +1,6 @@
 //! Downloads of the view on screen, its permalink, a citation and an embed snippet.
 
-use crate::core::chart::{chart_download_svg, chart_for_view, ChartDownload};
+use crate::core::chart::{chart_download_svg, chart_for_view, chart_width, ChartDownload};
 use crate::core::embedded_data_version;
 use crate::core::export::{
     citation, export_view, file_stem, source_line, to_csv, to_json, view_title, ExportMeta,
@@ -53,30 +53,16 @@ fn chart_file(store: ViewStore, table: &TableView) -> Result<ChartFile, String> 
     chart_file_on_screen(store, table).ok_or_else(|| "there is no chart on screen".to_string())
 }
 
+/// The chart as drawn on screen (its layout at the same width, its marks from the same
+/// markup) as a standalone SVG: the file is made from core, not read back from the page.
 fn chart_file_on_screen(store: ViewStore, table: &TableView) -> Option<ChartFile> {
-    let element = document().get_element_by_id("chart-svg")?;
-    let view_box = element.get_attribute("viewBox")?;
-    // The browser's parseFloat: Rust's own f64 parser would bring its tables into the Wasm
-    // for this one use (issue 12).
-    let numbers: Vec<f64> = view_box
-        .split_whitespace()
-        .map(js_sys::Number::parse_float)
-        .filter(|n| n.is_finite())
-        .collect();
-    let (width, height) = (*numbers.get(2)?, *numbers.get(3)?);
-    // The same layout as on screen (same width), for the title, subtitle and legend.
     let state = store.state.get_untracked();
     let kind = state.chart.resolve(table.years.len());
+    let width = chart_width(window().inner_width().ok()?.as_f64()?);
     let drawn = chart_for_view(store.dataset, table, state.series, kind, width)?;
-    let download = ChartDownload {
-        inner_markup: element.inner_html(),
-        width,
-        height,
-        legend: drawn.legend(),
-        title: drawn.title,
-        subtitle: drawn.subtitle,
-        source: source_line(store.dataset, table),
-    };
+    let unit = store.dataset.metric(table.metric).unit;
+    let source = source_line(store.dataset, table);
+    let download = ChartDownload::of(store.dataset, drawn, unit, source);
     let (svg, height) = chart_download_svg(&download);
     Some(ChartFile { svg, width, height })
 }

@@ -2,12 +2,15 @@
 //! and the source line (said once, wrapped inside the width) below it, the page's chart
 //! styles carried inside, nothing outside the image.
 
-use super::{LegendEntry, Swatch};
+use super::svg::xml_escape;
+use super::{chart_markup, DrawnChart, LegendEntry, Swatch};
+use crate::core::format::fixed_trimmed;
+use crate::core::model::{Dataset, Unit};
 
 /// What the downloaded chart holds besides the marks drawn on screen.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartDownload {
-    /// The on-screen `<svg>`'s content.
+    /// The chart's marks: the same markup the page puts in its `<svg>` ([`chart_markup`]).
     pub inner_markup: String,
     pub width: f64,
     pub height: f64,
@@ -64,12 +67,26 @@ pub fn wrap_text(text: &str, max_chars: usize) -> Vec<String> {
     lines
 }
 
-/// Escapes text for SVG/XML content and attributes.
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+impl ChartDownload {
+    /// The download of `chart` as laid out on screen (same width, same marks), its values
+    /// in `unit`, with `source` under it.
+    pub fn of(dataset: &Dataset, chart: DrawnChart, unit: Unit, source: String) -> ChartDownload {
+        let (width, height) = chart.size();
+        ChartDownload {
+            inner_markup: chart_markup(dataset, &chart.layout, unit),
+            width,
+            height,
+            legend: chart.legend(),
+            title: chart.title,
+            subtitle: chart.subtitle,
+            source,
+        }
+    }
+}
+
+/// A position in the file: at most two decimal places, written without float formatting.
+fn num(value: f64) -> String {
+    fixed_trimmed(value, 2)
 }
 
 /// `<text>` lines of `class` from baseline `y`, `step` apart; returns them and the y after.
@@ -79,8 +96,9 @@ fn text_block(lines: &[String], class: &str, y: f64, step: f64) -> (String, f64)
         .enumerate()
         .map(|(i, line)| {
             format!(
-                "<text class=\"{class}\" x=\"{MARGIN}\" y=\"{}\">{}</text>",
-                y + i as f64 * step,
+                "<text class=\"{class}\" x=\"{}\" y=\"{}\">{}</text>",
+                num(MARGIN),
+                num(y + i as f64 * step),
                 xml_escape(line)
             )
         })
@@ -93,29 +111,30 @@ fn text_block(lines: &[String], class: &str, y: f64, step: f64) -> (String, f64)
 fn legend_entry(entry: &LegendEntry, lines: &[String], x: f64, y: f64) -> String {
     let swatch = match entry.swatch {
         Swatch::Line => format!(
-            "<line x1=\"{x}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-dasharray=\"{}\" stroke-width=\"3\"/>",
-            x + SWATCH_WIDTH,
-            y - 4.0,
-            y - 4.0,
+            "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-dasharray=\"{}\" stroke-width=\"3\"/>",
+            num(x),
+            num(x + SWATCH_WIDTH),
+            num(y - 4.0),
+            num(y - 4.0),
             entry.colour,
             entry.dash
         ),
         // A round rect, not a circle: circles in the file are the chart's points.
         Swatch::Dot => format!(
             "<rect x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" rx=\"4.5\" fill=\"{}\"/>",
-            x + SWATCH_WIDTH / 2.0 - 4.5,
-            y - 8.5,
+            num(x + SWATCH_WIDTH / 2.0 - 4.5),
+            num(y - 8.5),
             entry.colour
         ),
     };
-    let text_x = x + SWATCH_WIDTH + SWATCH_GAP;
+    let text_x = num(x + SWATCH_WIDTH + SWATCH_GAP);
     let texts: String = lines
         .iter()
         .enumerate()
         .map(|(i, line)| {
             format!(
                 "<text x=\"{text_x}\" y=\"{}\">{}</text>",
-                y + i as f64 * TEXT_LINE,
+                num(y + i as f64 * TEXT_LINE),
                 xml_escape(line)
             )
         })
@@ -176,10 +195,12 @@ pub fn chart_download_svg(download: &ChartDownload) -> (String, f64) {
     let source = wrap_text(&download.source, chars_across(width, SOURCE_CHAR));
     let (source_markup, y) = text_block(&source, "source", y + 4.0, SOURCE_LINE);
     let height = (y + MARGIN).ceil();
+    let (w, h) = (num(width), num(height));
     let svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\">\
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\">\
 <style>{SVG_STYLE}</style><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\
-{title_markup}{subtitle_markup}<g transform=\"translate(0 {chart_top})\">{}</g>{legend_markup}{source_markup}</svg>",
+{title_markup}{subtitle_markup}<g transform=\"translate(0 {})\">{}</g>{legend_markup}{source_markup}</svg>",
+        num(chart_top),
         download.inner_markup
     );
     (svg, height)
