@@ -27,6 +27,7 @@ pub use time_axis::{stagger_labels, thin_year_labels, TimeAxis};
 
 use super::format::{cell_text, format_value, group_thousands};
 use super::model::{Dataset, Unit};
+use super::order::sort_small_by;
 use super::query::{Row, TableView, TotalCell, PUBLISHED_TOTAL_ID};
 use super::view_state::{ChartKind, SeriesChoice};
 use super::year::span_text;
@@ -448,7 +449,7 @@ fn bar_entries(inputs: &[SeriesInput], year: FinancialYear) -> Vec<BarEntry<'_>>
 
 /// Largest first; equal values by label.
 fn sort_largest_first(entries: &mut [BarEntry<'_>]) {
-    entries.sort_by(|a, b| {
+    sort_small_by(entries, |a, b| {
         b.value
             .value
             .unwrap_or(0.0)

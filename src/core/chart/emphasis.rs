@@ -3,6 +3,7 @@
 
 use super::palette::{museum_colour, BACKGROUND_GREY, INK};
 use super::{SeriesInput, SeriesRole};
+use crate::core::order::sort_small_by;
 
 /// At most this many colours at once: the totals and sector figure share ink (one colour,
 /// told apart by dashes and their panel), the rest go to the museums with the largest
@@ -48,7 +49,7 @@ pub(super) fn assign_emphasis(inputs: &[SeriesInput]) -> Vec<Emphasis> {
         .map(|(index, input)| (index, last_year_value(input)))
         .collect();
     // Largest first; museums without a last-year figure after every one with.
-    museums.sort_by(|a, b| {
+    sort_small_by(&mut museums, |a, b| {
         b.1.unwrap_or(f64::NEG_INFINITY)
             .total_cmp(&a.1.unwrap_or(f64::NEG_INFINITY))
             .then(a.0.cmp(&b.0))
@@ -87,7 +88,7 @@ pub(super) fn style_of(input: &SeriesInput, emphasis: Emphasis) -> (&'static str
 /// `top`..`bottom` where there is room; returns the new baselines in the same order.
 pub fn dodge_labels(wanted: &[f64], gap: f64, top: f64, bottom: f64) -> Vec<f64> {
     let mut order: Vec<usize> = (0..wanted.len()).collect();
-    order.sort_by(|&a, &b| wanted[a].total_cmp(&wanted[b]));
+    sort_small_by(&mut order, |&a, &b| wanted[a].total_cmp(&wanted[b]));
     let mut placed = vec![0.0; wanted.len()];
     let mut previous = f64::NEG_INFINITY;
     for &index in &order {

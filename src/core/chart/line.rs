@@ -11,6 +11,7 @@ use super::{
     ValueScale, NARROW_WIDTH,
 };
 use crate::core::model::{Dataset, KnownFlags, Unit};
+use crate::core::order::{sort_small_by, sort_small_by_key};
 use crate::core::year::FinancialYear;
 
 /// A drawn point of a line series.
@@ -256,7 +257,7 @@ impl LineChart {
     /// The series in legend order: totals and sector, coloured museums, museums in grey.
     pub fn legend_order(&self) -> Vec<&LineSeries> {
         let mut ordered: Vec<&LineSeries> = self.series.iter().collect();
-        ordered.sort_by_key(|line| legend_rank(line.emphasis));
+        sort_small_by_key(&mut ordered, |line| legend_rank(line.emphasis));
         ordered
     }
 }
@@ -549,7 +550,7 @@ fn place_end_labels(
 
 /// Staggers the marker labels into rows below the plot's top so none collide.
 fn stagger_breaks(breaks: &mut [BreakMarker], top: f64) {
-    breaks.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.kind.cmp(&b.kind)));
+    sort_small_by(breaks, |a, b| a.x.total_cmp(&b.x).then(a.kind.cmp(&b.kind)));
     let xs: Vec<f64> = breaks.iter().map(|marker| marker.x).collect();
     for (marker, row) in breaks
         .iter_mut()
@@ -598,7 +599,7 @@ fn trace_all(
             }
         })
         .collect();
-    series.sort_by_key(|line| draw_rank(line.emphasis));
+    sort_small_by_key(&mut series, |line| draw_rank(line.emphasis));
     series
 }
 
