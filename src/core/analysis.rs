@@ -2,7 +2,7 @@
 //! total of a view. Never from a missing value; a change across a series break is computed
 //! but carries a warning.
 
-use super::format::{signed_percent, signed_value};
+use super::format::{fixed, number_text, signed_percent, signed_value};
 use super::model::{Dataset, Fact, Unit};
 use super::order::sort_small_by;
 use super::query::{build_table, TableView};
@@ -301,11 +301,8 @@ impl ChangeCell {
             Ok(change) => ChangeCell {
                 status: ChangeStatus::Computed,
                 text: change.text(unit),
-                data_absolute: change.absolute.to_string(),
-                data_percent: change
-                    .percent
-                    .map(|p| format!("{p:.1}"))
-                    .unwrap_or_default(),
+                data_absolute: number_text(change.absolute),
+                data_percent: change.percent.map(|p| fixed(p, 1)).unwrap_or_default(),
                 crosses_break: change.crosses_break,
             },
             Err(reason) => ChangeCell {
@@ -492,7 +489,7 @@ impl StandingCells {
 /// "12.3%" and "12.3" for a share, or "not reported" and nothing.
 pub fn share_words(standing: Option<&Standing>) -> (String, String) {
     match standing.and_then(|s| s.share) {
-        Some(share) => (format!("{share:.1}%"), format!("{share:.1}")),
+        Some(share) => (format!("{}%", fixed(share, 1)), fixed(share, 1)),
         None => ("not reported".into(), String::new()),
     }
 }

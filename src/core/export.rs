@@ -6,7 +6,7 @@ use super::analysis::{
     museum_change, standings, total_change, ChangeCell, CompareYears, ExtraColumns, Standing,
     ACROSS_BREAK_WORDS,
 };
-use super::format::NO_FIGURE;
+use super::format::{number_text, NO_FIGURE};
 use super::markers::{markers_in, Marker};
 use super::model::{Dataset, DatasetId, Fact, FactDetail, Unit};
 use super::query::{Row, TableView};
@@ -88,7 +88,7 @@ pub enum ExtraValue {
 impl ExtraValue {
     fn csv_text(&self) -> String {
         match self {
-            ExtraValue::Number(n) => n.to_string(),
+            ExtraValue::Number(n) => number_text(*n),
             ExtraValue::Whole(n) => n.to_string(),
             ExtraValue::Text(text) => text.clone(),
             ExtraValue::Empty => String::new(),
@@ -456,7 +456,7 @@ fn push_csv_record<Field: AsRef<str>>(out: &mut String, fields: impl IntoIterato
 
 /// One cell as a CSV record: the fixed columns, then the `extra` columns the view shows.
 fn csv_record(cell: &ExportCell, extra: &[&'static str]) -> Vec<String> {
-    let value = cell.value.map(|v| v.to_string()).unwrap_or_default();
+    let value = cell.value.map(number_text).unwrap_or_default();
     let fixed = [
         cell.museum_id.as_str(),
         &cell.museum,

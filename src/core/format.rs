@@ -37,7 +37,7 @@ fn percent(points: f64) -> String {
     if rounded.fract() == 0.0 {
         format!("{}%", signed_whole(rounded))
     } else {
-        format!("{rounded:.1}%").replace('-', "\u{2212}")
+        format!("{}%", fixed(rounded, 1)).replace('-', "\u{2212}")
     }
 }
 
@@ -60,8 +60,8 @@ pub fn sign_of(value: f64) -> &'static str {
 }
 
 /// A percentage change with its sign and `decimals` places: "+4.4%", "−94%", "0%".
-pub fn signed_percent_to(percent: f64, decimals: usize) -> String {
-    format!("{}{:.*}%", sign_of(percent), decimals, percent.abs())
+pub fn signed_percent_to(percent: f64, decimals: u32) -> String {
+    format!("{}{}%", sign_of(percent), fixed(percent.abs(), decimals))
 }
 
 /// A percentage change as the summary and change columns print it: "+4.6%", "−24.5%",
@@ -128,7 +128,7 @@ pub fn published_millions(value: f64, unit: Unit, qualifier: Qualifier) -> Optio
         if millions.fract() == 0.0 {
             format!("{} million", signed_whole(millions))
         } else {
-            format!("{millions:.1} million").replace('-', "\u{2212}")
+            format!("{} million", fixed(millions, 1)).replace('-', "\u{2212}")
         }
     })
 }
@@ -218,6 +218,18 @@ pub fn fixed_trimmed(value: f64, decimals: u32) -> String {
     out
 }
 
+/// Decimal places [`number_text`] keeps: more than any figure in the data has (6), few
+/// enough to drop the binary noise of sums and ratios ("0.30000000000000004" is "0.3").
+const NUMBER_TEXT_DECIMALS: u32 = 9;
+
+/// A number for machines (data attributes, CSV cells): plain digits, ASCII minus, no
+/// thousands separators, at most 9 decimals with trailing zeros dropped ("1279", "-0.25",
+/// "33.333333333"). Written by [`push_fixed`], not Rust's float formatting, which would add
+/// its kilobytes of tables to the Wasm.
+pub fn number_text(value: f64) -> String {
+    fixed_trimmed(value, NUMBER_TEXT_DECIMALS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,5 +314,15 @@ mod tests {
             None
         );
         assert_eq!(Status::NotPublished.words(), "not published");
+    }
+
+    #[test]
+    fn number_text_is_plain_and_drops_binary_noise() {
+        assert_eq!(number_text(1279.0), "1279");
+        assert_eq!(number_text(-0.25), "-0.25");
+        assert_eq!(number_text(0.1 + 0.2), "0.3");
+        assert_eq!(number_text(100.0 / 3.0), "33.333333333");
+        assert_eq!(number_text(1_336_000.5), "1336000.5");
+        assert_eq!(number_text(0.000001), "0.000001");
     }
 }

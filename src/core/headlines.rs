@@ -52,7 +52,7 @@ fn stated_decimals(stated: f64) -> i32 {
 
 /// The stated change as published: "−94%", "+4.4%".
 pub fn stated_text(stated: f64) -> String {
-    signed_percent_to(stated, stated_decimals(stated) as usize)
+    signed_percent_to(stated, stated_decimals(stated) as u32)
 }
 
 fn round_to(value: f64, decimals: i32) -> f64 {

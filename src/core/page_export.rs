@@ -3,6 +3,7 @@
 
 use super::coverage::CoverageGrid;
 use super::export::{csv_document, ExportMeta};
+use super::format::number_text;
 use super::model::Dataset;
 use super::revisions::{Comparison, RevisionsView};
 use super::totals_audit::AuditRow;
@@ -33,7 +34,7 @@ impl PageValue {
         match self {
             PageValue::Text(text) => text.clone(),
             PageValue::Count(count) => count.to_string(),
-            PageValue::Figure(figure) => figure.map(|v| v.to_string()).unwrap_or_default(),
+            PageValue::Figure(figure) => figure.map(number_text).unwrap_or_default(),
         }
     }
 }

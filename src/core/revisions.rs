@@ -8,7 +8,7 @@
 //! total rows, so totals are not compared.
 
 use super::analysis::percent_change;
-use super::format::{format_value, signed_percent};
+use super::format::{fixed, format_value, signed_percent};
 use super::model::{Dataset, EarlierValue, Unit};
 use super::order::sort_small_by;
 use super::year::FinancialYear;
@@ -208,7 +208,7 @@ pub fn change_text(dataset: &Dataset, c: &Comparison) -> String {
     };
     let sign = super::format::sign_of(change);
     match dataset.metric(c.metric).unit {
-        Unit::Proportion => format!("{sign}{:.1} percentage points", change.abs() * 100.0),
+        Unit::Proportion => format!("{sign}{} percentage points", fixed(change.abs() * 100.0, 1)),
         unit => format!("{sign}{}", format_value(change.abs(), unit)),
     }
 }

@@ -3,6 +3,7 @@
 //! zero to the largest figure. Deliberately separate from the main chart code: no axes,
 //! no labels, one series.
 
+use super::format::fixed_trimmed;
 use super::order::sort_small_by_key;
 use super::year::FinancialYear;
 
@@ -61,7 +62,7 @@ pub fn sparkline(series: &[(FinancialYear, f64)], current: FinancialYear) -> Opt
         .collect();
     let points = if dots.len() > 1 {
         dots.iter()
-            .map(|d| format!("{},{}", d.x, d.y))
+            .map(|d| format!("{},{}", fixed_trimmed(d.x, 2), fixed_trimmed(d.y, 2)))
             .collect::<Vec<_>>()
             .join(" ")
     } else {

@@ -3,7 +3,7 @@
 //! levels, with a verdict. Generated from the data.
 
 use crate::core::format::format_qualified;
-use crate::core::format::signed_percent;
+use crate::core::format::{fixed, number_text, signed_percent};
 use crate::core::headlines::{headlines, stated_text, Headline, Verdict};
 use crate::core::model::{Dataset, Fact};
 use crate::ui::store::ViewStore;
@@ -23,7 +23,10 @@ fn verdict_text(verdict: &Verdict) -> String {
     match verdict {
         Verdict::Reproduced => "Reproduced: the published levels give the stated change.".into(),
         Verdict::Differs { points } => {
-            format!("Differs by {points:.1} percentage points from the stated change.")
+            format!(
+                "Differs by {} percentage points from the stated change.",
+                fixed(*points, 1)
+            )
         }
         Verdict::NotRecomputable { reason } => format!("Cannot be recomputed: {reason}."),
     }
@@ -72,8 +75,8 @@ fn claim_item(store: ViewStore, headline: Headline) -> impl IntoView {
         <li
             class="claim"
             data-claim=claim.claim_id.clone()
-            data-stated=claim.stated_change_pct.map(|p| p.to_string()).unwrap_or_default()
-            data-recomputed=headline.recomputed.map(|p| format!("{p:.1}")).unwrap_or_default()
+            data-stated=claim.stated_change_pct.map(number_text).unwrap_or_default()
+            data-recomputed=headline.recomputed.map(|p| fixed(p, 1)).unwrap_or_default()
             data-verdict=headline.verdict.code()
         >
             <h3>{format!("{metric_label}, {} to {}", claim.from_year, claim.to_year)}</h3>

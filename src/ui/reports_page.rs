@@ -2,6 +2,8 @@
 //! first, related figures side by side, then the publications' stated changes checked.
 //! Everything on a card is computed in `core::reports`.
 
+use crate::core::chart::view_box;
+use crate::core::format::{fixed_trimmed, number_text};
 use crate::core::reports::{editions, CardGroup, Edition, EditionChange, ReportCard};
 use crate::core::sparkline::{Sparkline, SPARK_HEIGHT, SPARK_WIDTH};
 use crate::core::url_state::to_query;
@@ -38,11 +40,11 @@ fn sparkline_view(line: Sparkline, label: String) -> impl IntoView {
         .dots
         .into_iter()
         .map(|dot| {
-            let radius = if dot.current { 3.5 } else { 2.0 };
+            let radius = if dot.current { "3.5" } else { "2" };
             view! {
                 <circle
-                    cx=dot.x
-                    cy=dot.y
+                    cx=fixed_trimmed(dot.x, 2)
+                    cy=fixed_trimmed(dot.y, 2)
                     r=radius
                     class:current=dot.current
                     data-year=dot.year.slug()
@@ -53,9 +55,9 @@ fn sparkline_view(line: Sparkline, label: String) -> impl IntoView {
     view! {
         <svg
             class="sparkline"
-            viewBox=format!("0 0 {SPARK_WIDTH} {SPARK_HEIGHT}")
-            width=SPARK_WIDTH
-            height=SPARK_HEIGHT
+            viewBox=view_box(SPARK_WIDTH, SPARK_HEIGHT)
+            width=fixed_trimmed(SPARK_WIDTH, 2)
+            height=fixed_trimmed(SPARK_HEIGHT, 2)
             role="img"
             aria-label=label
         >
@@ -77,7 +79,7 @@ fn card_view(store: ViewStore, card: ReportCard) -> impl IntoView {
             class="report-card"
             data-card=card.metric_id.clone()
             data-year=card.year.slug()
-            data-value=card.value.to_string()
+            data-value=number_text(card.value)
         >
             <h4 class="card-label">{card.label.clone()}</h4>
             <p class="card-figure">{card.figure.clone()}</p>

@@ -1,6 +1,7 @@
 //! `?page=revisions`: every value DCMS changed between its 2018/19 and 2023/24 releases, old
 //! → new, filterable by museum and metric; then the values only one release prints.
 
+use crate::core::format::number_text;
 use crate::core::model::{Dataset, DatasetId};
 use crate::core::order::sort_unique;
 use crate::core::page_export::revisions_table;
@@ -40,7 +41,7 @@ fn explorer_query(dataset: &Dataset, c: &Comparison) -> String {
 
 fn revision_row(store: ViewStore, c: Comparison, highlighted: bool) -> impl IntoView {
     let dataset = store.dataset;
-    let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let number = |v: Option<f64>| v.map(number_text).unwrap_or_default();
     view! {
         <tr
             class="revision-row"

@@ -1,7 +1,7 @@
 //! `?page=totals`: every DCMS published total beside the recomputed sum of its museum rows,
 //! filterable by metric and verdict.
 
-use crate::core::format::format_value;
+use crate::core::format::{format_value, number_text};
 use crate::core::model::{Dataset, DatasetId};
 use crate::core::page_export::totals_table;
 use crate::core::query::PUBLISHED_TOTAL_ID;
@@ -57,8 +57,8 @@ fn audit_row(store: ViewStore, row: AuditRow, highlighted: bool) -> impl IntoVie
             id=format!("total-{}-{}", metric.id, row.year.slug())
             data-metric=metric.id.clone()
             data-year=row.year.slug()
-            data-published=row.published.to_string()
-            data-recomputed=row.recomputed.to_string()
+            data-published=number_text(row.published)
+            data-recomputed=number_text(row.recomputed)
             data-verdict=row.verdict.code()
         >
             <th scope="row">{metric.label.clone()}", "{row.year.label()}</th>
