@@ -106,7 +106,7 @@ fn controls_toggle(store: ViewStore, open: RwSignal<bool>) -> impl IntoView {
 
 /// Instead of an empty view when every museum is unticked: say so, and offer them all.
 fn no_museum_notice(store: ViewStore, open: RwSignal<bool>) -> impl IntoView {
-    let none = move || store.state.get().no_museums();
+    let none = move || store.state.with(|state| state.no_museums());
     view! {
         <Show when=none>
             <div class="notice" role="status" id="no-museums">
