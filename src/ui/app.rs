@@ -16,6 +16,7 @@ use crate::ui::legend::Legend;
 use crate::ui::metric_picker::MetricPicker;
 use crate::ui::museum_picker::MuseumPicker;
 use crate::ui::notices::Notices;
+use crate::ui::parts::shown_while;
 use crate::ui::reports_page::ReportsPage;
 use crate::ui::results_table::ResultsTable;
 use crate::ui::revisions_page::RevisionsPage;
@@ -107,8 +108,8 @@ fn controls_toggle(store: ViewStore, open: RwSignal<bool>) -> impl IntoView {
 /// Instead of an empty view when every museum is unticked: say so, and offer them all.
 fn no_museum_notice(store: ViewStore, open: RwSignal<bool>) -> impl IntoView {
     let none = move || store.state.with(|state| state.no_museums());
-    view! {
-        <Show when=none>
+    let notice = move || {
+        view! {
             <div class="notice" role="status" id="no-museums">
                 <p class="notice-title">"Pick at least one museum"</p>
                 <p>"No museum is selected, so there are no museum figures to show."</p>
@@ -119,8 +120,10 @@ fn no_museum_notice(store: ViewStore, open: RwSignal<bool>) -> impl IntoView {
                     </button>
                 </div>
             </div>
-        </Show>
-    }
+        }
+        .into_any()
+    };
+    shown_while(Box::new(none), Box::new(notice))
 }
 
 /// The explorer page: the choice and its controls, then the results, then the sources.

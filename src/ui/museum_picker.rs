@@ -113,7 +113,11 @@ fn select_all_none(store: ViewStore) -> AnyView {
 
 /// "Select all", "Select none" and the words saying what is selected.
 fn selection_actions(store: ViewStore) -> impl IntoView {
-    let selection = move || store.state.with(|state| state.museum_selection(store.dataset));
+    let selection = move || {
+        store
+            .state
+            .with(|state| state.museum_selection(store.dataset))
+    };
     let has_museums = move || selection() != MuseumSelection::MetricHasNoMuseums;
     view! {
         <p class="museum-status" id="museum-status" class:empty-choice=move || selection() == MuseumSelection::NoneChosen>

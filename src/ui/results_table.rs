@@ -213,8 +213,12 @@ impl Line {
     /// This line's cell in `year`, if the view shows both.
     fn find(self, dataset: &Dataset, table: &TableView, year: FinancialYear) -> Option<Shown> {
         match self {
-            Line::Heading => covid_column(table, year, dataset).map(|covid| Shown::Heading { year, covid }),
-            Line::Row(key) => table.keyed_cell(key, year).map(|cell| Shown::Value(key, cell)),
+            Line::Heading => {
+                covid_column(table, year, dataset).map(|covid| Shown::Heading { year, covid })
+            }
+            Line::Row(key) => table
+                .keyed_cell(key, year)
+                .map(|cell| Shown::Value(key, cell)),
             Line::Total => table.keyed_total(year).map(Shown::Total),
         }
     }
@@ -429,8 +433,12 @@ fn line_extras(model: &TableModel, line: Line) -> impl IntoView {
 fn line_row(model: Memo<TableModel>, line: Line) -> AnyView {
     let name = match line {
         Line::Heading => "Museum".to_string(),
-        Line::Row(RowKey::Museum(museum)) => model.with_untracked(|m| m.dataset.museum(museum).name.clone()),
-        Line::Row(RowKey::PublishedTotal) => "DCMS published total (all DCMS-sponsored museums)".into(),
+        Line::Row(RowKey::Museum(museum)) => {
+            model.with_untracked(|m| m.dataset.museum(museum).name.clone())
+        }
+        Line::Row(RowKey::PublishedTotal) => {
+            "DCMS published total (all DCMS-sponsored museums)".into()
+        }
         Line::Row(RowKey::Sector) => "All national museums (sector figure as published)".into(),
         Line::Total => "Total of the museums above (recomputed)".into(),
     };
@@ -459,7 +467,8 @@ fn footer_rows(model: Memo<TableModel>) -> impl IntoView {
             })
         })
     };
-    let line = |line: Line| -> Box<dyn Fn() -> AnyView + Send> { Box::new(move || line_row(model, line)) };
+    let line =
+        |line: Line| -> Box<dyn Fn() -> AnyView + Send> { Box::new(move || line_row(model, line)) };
     view! {
         {shown_while(has(None), line(Line::Total))}
         {shown_while(has(Some(RowKey::PublishedTotal)), line(Line::Row(RowKey::PublishedTotal)))}
