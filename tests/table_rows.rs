@@ -1,70 +1,60 @@
-//! The results table's stable row and cell keys (`core::table_rows`): a cell is found by
-//! what it shows, so a change of years or museums leaves the other cells' contents alone.
+//! The results table's fixed slots (`core::table_rows`): a museum or year keeps its slot
+//! from one view to the next, so a change of years or museums leaves the other cells alone.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use common::{dataset, museum, range, year};
-use museum_lending_explorer::core::query::build_table;
-use museum_lending_explorer::core::table_rows::RowKey;
+use common::{dataset, metric, museum, range, view};
+use museum_lending_explorer::core::query::{build_table, museums_with_data, metric_years};
+use museum_lending_explorer::core::table_rows::in_slots;
 
 #[test]
-fn a_cell_keeps_its_key_and_contents_when_an_earlier_year_leaves_the_view() {
+fn a_cell_keeps_its_slot_and_contents_when_an_earlier_year_leaves_the_view() {
     let dataset = dataset();
-    let wide = build_table(
-        dataset,
-        &range(dataset, "uk_loan_venues", "2010-11", "2019-20"),
-    );
-    let narrow = build_table(
-        dataset,
-        &range(dataset, "uk_loan_venues", "2011-12", "2019-20"),
-    );
-    let british_museum = RowKey::Museum(museum(dataset, "british-museum"));
-    for year in &narrow.years {
-        let before = wide
-            .keyed_cell(british_museum, *year)
-            .expect("in the wide view");
-        assert_eq!(narrow.keyed_cell(british_museum, *year), Some(before));
-        assert_eq!(before.cell.year, *year);
+    let wide = build_table(dataset, &range(dataset, "uk_loan_venues", "2010-11", "2019-20"));
+    let narrow = build_table(dataset, &range(dataset, "uk_loan_venues", "2011-12", "2019-20"));
+    let all_years = metric_years(dataset, metric(dataset, "uk_loan_venues"));
+    let (wide_slots, narrow_slots) = (wide.year_slots(dataset), narrow.year_slots(dataset));
+    assert_eq!(wide_slots.len(), all_years.len());
+    assert_eq!(narrow_slots.len(), all_years.len());
+    let row = |table: &museum_lending_explorer::core::query::TableView| table.museum_rows[0].clone();
+    let (wide_cells, narrow_cells) = (row(&wide).cells, row(&narrow).cells);
+    let (wide_in, narrow_in) = (in_slots(&wide_slots, &wide_cells), in_slots(&narrow_slots, &narrow_cells));
+    for (slot, year) in all_years.iter().enumerate() {
+        assert_eq!(wide_in[slot].map(|c| c.year), wide.years.contains(year).then_some(*year));
+        assert_eq!(narrow_in[slot].map(|c| c.year), narrow.years.contains(year).then_some(*year));
+        if narrow_in[slot].is_some() {
+            assert_eq!(narrow_in[slot], wide_in[slot], "slot {slot} changed");
+        }
     }
-    assert!(wide.keyed_cell(british_museum, year("2010-11")).is_some());
-    assert_eq!(narrow.keyed_cell(british_museum, year("2010-11")), None);
+    let first = all_years.iter().position(|y| *y == wide.years[0]).unwrap();
+    assert!(wide_in[first].is_some() && narrow_in[first].is_none());
 }
 
 #[test]
-fn rows_are_found_by_what_they_show_not_by_position() {
+fn a_museum_keeps_its_slot_when_another_leaves_the_view() {
     let dataset = dataset();
-    let table = build_table(
-        dataset,
-        &range(dataset, "uk_loan_venues", "2015-16", "2019-20"),
-    );
-    assert!(table.museum_rows.len() > 1);
-    for row in table.museum_rows.iter().rev() {
-        assert_eq!(table.row(RowKey::Museum(row.museum)), Some(row));
+    let everyone = view(dataset, "uk_loan_venues", None, "2015-16", "2019-20");
+    let available = museums_with_data(dataset, everyone.metric);
+    let ids: Vec<&str> = available[1..].iter().map(|m| dataset.museum(*m).id.as_str()).collect();
+    let fewer = view(dataset, "uk_loan_venues", Some(&ids), "2015-16", "2019-20");
+    let (all_slots, fewer_slots) = (everyone.row_slots(dataset), fewer.row_slots(dataset));
+    assert_eq!(all_slots.len(), available.len());
+    assert_eq!(fewer_slots.len(), available.len());
+    assert_eq!(fewer_slots[0], None);
+    let all_rows = in_slots(&all_slots, &everyone.museum_rows);
+    let fewer_rows = in_slots(&fewer_slots, &fewer.museum_rows);
+    let mut compared = 0;
+    for (slot, museum_index) in available.iter().enumerate() {
+        for row in [all_rows[slot], fewer_rows[slot]].into_iter().flatten() {
+            assert_eq!(row.museum, *museum_index, "slot {slot} holds another museum");
+        }
+        if let (Some(all), Some(fewer), true) = (all_rows[slot], fewer_rows[slot], slot > 0) {
+            assert_eq!(fewer, all, "slot {slot} changed");
+            compared += 1;
+        }
     }
-    assert_eq!(
-        table.row(RowKey::PublishedTotal),
-        table.published_total.as_ref()
-    );
-    assert_eq!(table.row(RowKey::Sector), table.sector_row.as_ref());
-    let absent = RowKey::Museum(u16::MAX);
-    assert_eq!(table.row(absent), None);
-    assert_eq!(table.keyed_cell(absent, year("2019-20")), None);
+    assert!(compared > 5, "only {compared} rows in both views");
+    let british_museum = museum(dataset, "british-museum");
+    assert!(all_rows.iter().flatten().any(|r| r.museum == british_museum));
 }
-
-#[test]
-fn total_cells_are_found_by_year() {
-    let dataset = dataset();
-    let table = build_table(
-        dataset,
-        &range(dataset, "uk_loan_venues", "2015-16", "2019-20"),
-    );
-    let totals = table.computed_total().expect("a summable metric");
-    for total in totals {
-        let keyed = table.keyed_total(total.year).expect("a year of the view");
-        assert_eq!(&keyed.total, total);
-        assert_eq!(keyed.metric, table.metric);
-    }
-    assert_eq!(table.keyed_total(year("2001-02")), None);
-}
-

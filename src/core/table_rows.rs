@@ -1,63 +1,49 @@
-//! Stable keys for the results table's rows and cells, so the page can update a cell in
-//! place when a control changes instead of rebuilding the table: a row is found by what it
-//! shows (a museum, DCMS's published total, the sector figure), a cell by its year.
+//! Stable places for the results table's rows and cells, so a change of view updates the
+//! page in place instead of shifting every figure along: a metric's museums (in name order)
+//! and years are fixed, and a view shows a subsequence of each. The table is drawn over
+//! those fixed *slots*, an empty slot where a museum or year is not shown; a slot keeps its
+//! museum or year from one view to the next, so when a year or a museum leaves the view
+//! only its own cells go, and the others are compared with themselves.
 
-use crate::core::query::{Cell, Row, TableView, TotalCell};
+use crate::core::model::Dataset;
+use crate::core::query::TableView;
 use crate::core::year::FinancialYear;
 
-/// Which row of a table: stays the same across views that show the same thing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RowKey {
-    /// A museum's row, by museum index.
-    Museum(u16),
-    /// DCMS's published total, as published.
-    PublishedTotal,
-    /// The partnership reports' sector figure, as published.
-    Sector,
-}
-
-/// One published cell and the row it sits in (the museum index of the row's figures).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct KeyedCell {
-    pub row_museum: u16,
-    pub metric: u16,
-    pub cell: Cell,
-}
-
-/// One recomputed total cell, with the metric it adds up.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KeyedTotal {
-    pub metric: u16,
-    pub total: TotalCell,
-}
-
 impl TableView {
-    /// The row `key` names, if the view shows it.
-    pub fn row(&self, key: RowKey) -> Option<&Row> {
-        match key {
-            RowKey::Museum(museum) => self.museum_rows.iter().find(|row| row.museum == museum),
-            RowKey::PublishedTotal => self.published_total.as_ref(),
-            RowKey::Sector => self.sector_row.as_ref(),
-        }
+    /// For each museum with figures for the metric (name order, as the rows are), the
+    /// index of its row in `museum_rows`, or `None` when the view leaves it out.
+    pub fn row_slots(&self, dataset: &Dataset) -> Vec<Option<usize>> {
+        let mut rows = self.museum_rows.iter().enumerate().peekable();
+        dataset
+            .metric_index(self.metric)
+            .museums_with_data
+            .iter()
+            .map(|&museum| rows.next_if(|(_, row)| row.museum == museum).map(|(i, _)| i))
+            .collect()
     }
 
-    /// The cell of row `key` in `year`, if the view shows both.
-    pub fn keyed_cell(&self, key: RowKey, year: FinancialYear) -> Option<KeyedCell> {
-        let row = self.row(key)?;
-        let cell = row.cells.iter().find(|cell| cell.year == year)?;
-        Some(KeyedCell {
-            row_museum: row.museum,
-            metric: self.metric,
-            cell: *cell,
-        })
+    /// For each year the metric has figures for, its column in `years`, or `None` when
+    /// the view leaves it out.
+    pub fn year_slots(&self, dataset: &Dataset) -> Vec<Option<usize>> {
+        let mut columns = self.years.iter().enumerate().peekable();
+        dataset
+            .metric_index(self.metric)
+            .years
+            .iter()
+            .map(|&year| columns.next_if(|(_, shown)| **shown == year).map(|(i, _)| i))
+            .collect()
     }
+}
 
-    /// The recomputed total of `year`, if the view has one.
-    pub fn keyed_total(&self, year: FinancialYear) -> Option<KeyedTotal> {
-        let total = self.computed_total()?.iter().find(|t| t.year == year)?;
-        Some(KeyedTotal {
-            metric: self.metric,
-            total: total.clone(),
-        })
-    }
+/// The entries of `items` in the places `slots` give, `None` in the empty slots.
+pub fn in_slots<'a, T>(slots: &[Option<usize>], items: &'a [T]) -> Vec<Option<&'a T>> {
+    slots
+        .iter()
+        .map(|slot| slot.and_then(|i| items.get(i)))
+        .collect()
+}
+
+/// The years of `slots`, for headings: `Some(year)` where the view shows it.
+pub fn slot_years(slots: &[Option<usize>], years: &[FinancialYear]) -> Vec<Option<FinancialYear>> {
+    in_slots(slots, years).into_iter().map(|y| y.copied()).collect()
 }
