@@ -18,8 +18,8 @@ done
 # Size budget: everything the first view loads (page, loader, Wasm, CSS, failure script),
 # brotli -q 11. A ratchet: lower it as the app shrinks, never raise it without a note in
 # the commit. Measured 381,855 B on 2026-11-25, 349,529 B after serde_json, csv and the
-# f64 parser left the Wasm (the goal of issue 12 is 150,000 B). scripts/wasm-size-by-crate.py says which crates the Wasm's bytes come from.
-FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-355000}
+# f64 parser left the Wasm, 353,037 B with the results table drawn over fixed slots (the goal of issue 12 is 150,000 B). scripts/wasm-size-by-crate.py says which crates the Wasm's bytes come from.
+FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-353500}
 first_load=0
 for f in dist/index.html dist/*.wasm dist/*.js dist/*.css; do
   [ "$(basename "$f")" = sw.js ] && continue   # fetched by the browser after the first view

@@ -14,24 +14,43 @@ impl TableView {
     /// index of its row in `museum_rows`, or `None` when the view leaves it out.
     pub fn row_slots(&self, dataset: &Dataset) -> Vec<Option<usize>> {
         let mut rows = self.museum_rows.iter().enumerate().peekable();
-        dataset
+        let slots = dataset
             .metric_index(self.metric)
             .museums_with_data
             .iter()
-            .map(|&museum| rows.next_if(|(_, row)| row.museum == museum).map(|(i, _)| i))
-            .collect()
+            .map(|&museum| {
+                rows.next_if(|(_, row)| row.museum == museum)
+                    .map(|(i, _)| i)
+            })
+            .collect();
+        every_entry_placed(slots, self.museum_rows.len())
     }
 
     /// For each year the metric has figures for, its column in `years`, or `None` when
     /// the view leaves it out.
     pub fn year_slots(&self, dataset: &Dataset) -> Vec<Option<usize>> {
         let mut columns = self.years.iter().enumerate().peekable();
-        dataset
+        let slots = dataset
             .metric_index(self.metric)
             .years
             .iter()
-            .map(|&year| columns.next_if(|(_, shown)| **shown == year).map(|(i, _)| i))
-            .collect()
+            .map(|&year| {
+                columns
+                    .next_if(|(_, shown)| **shown == year)
+                    .map(|(i, _)| i)
+            })
+            .collect();
+        every_entry_placed(slots, self.years.len())
+    }
+}
+
+/// `slots` when they place every one of `count` entries; otherwise (a view not in the
+/// metric's order, which `build_table` never makes) one slot each, so nothing is dropped.
+fn every_entry_placed(slots: Vec<Option<usize>>, count: usize) -> Vec<Option<usize>> {
+    if slots.iter().flatten().count() == count {
+        slots
+    } else {
+        (0..count).map(Some).collect()
     }
 }
 
@@ -45,5 +64,8 @@ pub fn in_slots<'a, T>(slots: &[Option<usize>], items: &'a [T]) -> Vec<Option<&'
 
 /// The years of `slots`, for headings: `Some(year)` where the view shows it.
 pub fn slot_years(slots: &[Option<usize>], years: &[FinancialYear]) -> Vec<Option<FinancialYear>> {
-    in_slots(slots, years).into_iter().map(|y| y.copied()).collect()
+    in_slots(slots, years)
+        .into_iter()
+        .map(|y| y.copied())
+        .collect()
 }

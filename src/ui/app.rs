@@ -16,7 +16,6 @@ use crate::ui::legend::Legend;
 use crate::ui::metric_picker::MetricPicker;
 use crate::ui::museum_picker::MuseumPicker;
 use crate::ui::notices::Notices;
-use crate::ui::parts::shown_while;
 use crate::ui::reports_page::ReportsPage;
 use crate::ui::results_table::ResultsTable;
 use crate::ui::revisions_page::RevisionsPage;
@@ -107,9 +106,9 @@ fn controls_toggle(store: ViewStore, open: RwSignal<bool>) -> impl IntoView {
 
 /// Instead of an empty view when every museum is unticked: say so, and offer them all.
 fn no_museum_notice(store: ViewStore, open: RwSignal<bool>) -> impl IntoView {
-    let none = move || store.state.with(|state| state.no_museums());
-    let notice = move || {
-        view! {
+    let none = move || store.state.get().no_museums();
+    view! {
+        <Show when=none>
             <div class="notice" role="status" id="no-museums">
                 <p class="notice-title">"Pick at least one museum"</p>
                 <p>"No museum is selected, so there are no museum figures to show."</p>
@@ -120,10 +119,8 @@ fn no_museum_notice(store: ViewStore, open: RwSignal<bool>) -> impl IntoView {
                     </button>
                 </div>
             </div>
-        }
-        .into_any()
-    };
-    shown_while(Box::new(none), Box::new(notice))
+        </Show>
+    }
 }
 
 /// The explorer page: the choice and its controls, then the results, then the sources.

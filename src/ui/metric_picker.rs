@@ -24,7 +24,7 @@ fn metric_groups(metrics: &[Metric]) -> Vec<(String, Vec<u16>)> {
 #[component]
 pub fn MetricPicker(store: ViewStore) -> impl IntoView {
     let dataset = store.dataset;
-    let selected = move || store.metric.get();
+    let selected = move || store.state.get().metric;
     let on_change = move |ev| {
         let id = event_target_value(&ev);
         if let Some(metric) = dataset.metric_by_id(&id) {

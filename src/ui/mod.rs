@@ -21,7 +21,6 @@ pub mod metric_picker;
 pub mod museum_picker;
 pub mod notices;
 pub mod page_downloads;
-pub mod parts;
 pub mod reports_page;
 pub mod results_table;
 pub mod revisions_page;

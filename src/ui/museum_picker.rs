@@ -5,7 +5,6 @@
 use crate::core::query::museums_with_data;
 use crate::core::view_state::{museum_matches_filter, MuseumSelection};
 use crate::ui::grouping::group_in_order;
-use crate::ui::parts::shown_while;
 use crate::ui::store::ViewStore;
 use leptos::prelude::*;
 
@@ -26,13 +25,11 @@ fn sponsor_groups(store: &ViewStore) -> Vec<(String, Vec<u16>)> {
     groups
 }
 
-/// What the reader typed in the filter, and whether a museum passes it; and which
-/// museums are ticked (a memo, so a change of anything else leaves the boxes alone).
+/// What the reader typed in the filter, and whether a museum passes it.
 #[derive(Clone, Copy)]
 struct Filter {
     store: ViewStore,
     text: RwSignal<String>,
-    ticked: Memo<Vec<u16>>,
 }
 
 impl Filter {
@@ -44,9 +41,9 @@ impl Filter {
 /// "Only": this museum alone, in one press.
 fn only_button(store: ViewStore, available: Memo<Vec<u16>>, museum: u16) -> impl IntoView {
     let entry = store.dataset.museum(museum);
-    let has_data = move || available.with(|a| a.contains(&museum));
-    let button = move || {
-        view! {
+    let has_data = move || available.get().contains(&museum);
+    view! {
+        <Show when=has_data>
             <button
                 type="button"
                 class="only"
@@ -56,14 +53,8 @@ fn only_button(store: ViewStore, available: Memo<Vec<u16>>, museum: u16) -> impl
             >
                 "only"
             </button>
-        }
-        .into_any()
-    };
-    shown_while(Box::new(has_data), Box::new(button))
-}
-
-fn no_figures_hint() -> AnyView {
-    view! { <span class="visually-hinted">" (no figures for this metric)"</span> }.into_any()
+        </Show>
+    }
 }
 
 /// One museum's checkbox and "only" button, disabled when the metric has no figures for it.
@@ -71,8 +62,8 @@ fn museum_box(filter: Filter, available: Memo<Vec<u16>>, museum: u16) -> impl In
     let store = filter.store;
     let entry = store.dataset.museum(museum);
     let id = format!("museum-{}", entry.id);
-    let has_data = move || available.with(|a| a.contains(&museum));
-    let ticked = move || filter.ticked.with(|ticked| ticked.contains(&museum));
+    let has_data = move || available.get().contains(&museum);
+    let ticked = move || store.state.get().museum_ticked(&available.get(), museum);
     let on_change = move |ev| {
         let ticked = event_target_checked(&ev);
         store.update(|state| state.toggle_museum(store.dataset, museum, ticked));
@@ -89,41 +80,33 @@ fn museum_box(filter: Filter, available: Memo<Vec<u16>>, museum: u16) -> impl In
             />
             <label for=id>
                 {entry.name.clone()}
-                {shown_while(Box::new(move || !has_data()), Box::new(no_figures_hint))}
+                <Show when=move || !has_data()>
+                    <span class="visually-hinted">" (no figures for this metric)"</span>
+                </Show>
             </label>
             {only_button(store, available, museum)}
         </li>
     }
 }
 
-/// "Select all" and "Select none".
-fn select_all_none(store: ViewStore) -> AnyView {
-    view! {
-        <div class="museum-actions">
-            <button type="button" class="tab" data-action="select-all" on:click=move |_| store.update(|state| state.with_all_museums())>
-                "Select all"
-            </button>
-            <button type="button" class="tab" data-action="select-none" on:click=move |_| store.update(|state| state.with_no_museums())>
-                "Select none"
-            </button>
-        </div>
-    }
-    .into_any()
-}
-
 /// "Select all", "Select none" and the words saying what is selected.
 fn selection_actions(store: ViewStore) -> impl IntoView {
-    let selection = move || {
-        store
-            .state
-            .with(|state| state.museum_selection(store.dataset))
-    };
+    let selection = move || store.state.get().museum_selection(store.dataset);
     let has_museums = move || selection() != MuseumSelection::MetricHasNoMuseums;
     view! {
         <p class="museum-status" id="museum-status" class:empty-choice=move || selection() == MuseumSelection::NoneChosen>
             {move || selection().status_words()}
         </p>
-        {shown_while(Box::new(has_museums), Box::new(move || select_all_none(store)))}
+        <Show when=has_museums>
+            <div class="museum-actions">
+                <button type="button" class="tab" data-action="select-all" on:click=move |_| store.update(|state| state.with_all_museums())>
+                    "Select all"
+                </button>
+                <button type="button" class="tab" data-action="select-none" on:click=move |_| store.update(|state| state.with_no_museums())>
+                    "Select none"
+                </button>
+            </div>
+        </Show>
     }
 }
 
@@ -148,23 +131,12 @@ fn filter_box(filter: Filter) -> impl IntoView {
 #[component]
 pub fn MuseumPicker(store: ViewStore) -> impl IntoView {
     let dataset = store.dataset;
-    let available = Memo::new(move |_| museums_with_data(dataset, store.metric.get()));
-    let groups = sponsor_groups(&store);
-    let every_museum: Vec<u16> = groups.iter().flat_map(|(_, m)| m.iter().copied()).collect();
-    let ticked = Memo::new(move |_| {
-        store.state.with(|state| {
-            available.with(|a| {
-                let is_ticked = |m: &&u16| state.museum_ticked(a, **m);
-                every_museum.iter().filter(is_ticked).copied().collect()
-            })
-        })
-    });
+    let available = Memo::new(move |_| museums_with_data(dataset, store.state.get().metric));
     let filter = Filter {
         store,
         text: RwSignal::new(String::new()),
-        ticked,
     };
-    let groups = groups
+    let groups = sponsor_groups(&store)
         .into_iter()
         .map(|(label, members)| {
             let any_shown = {
@@ -183,12 +155,14 @@ pub fn MuseumPicker(store: ViewStore) -> impl IntoView {
             }
         })
         .collect_view();
-    let has_museums = move || available.with(|a| !a.is_empty());
+    let has_museums = move || !available.get().is_empty();
     view! {
         <fieldset class="control museums">
             <legend>"Museums"</legend>
             {selection_actions(store)}
-            {shown_while(Box::new(has_museums), Box::new(move || filter_box(filter).into_any()))}
+            <Show when=has_museums>
+                {filter_box(filter)}
+            </Show>
             <ul class="museum-groups" hidden=move || !has_museums()>{groups}</ul>
         </fieldset>
     }

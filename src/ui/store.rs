@@ -13,21 +13,16 @@ pub struct ViewStore {
     pub state: RwSignal<ViewState>,
     /// What the last URL read had to drop or correct; `Notice::text` words it.
     pub notices: RwSignal<Vec<crate::core::notice::Notice>>,
-    /// The view's metric alone: what follows only the metric reads this, so a change of
-    /// years, museums or chart leaves it alone.
-    pub metric: Memo<u16>,
 }
 
 impl ViewStore {
     /// A store holding the view that `query` describes.
     pub fn from_query(dataset: &'static Dataset, query: &str) -> ViewStore {
         let parsed = parse_query(dataset, query);
-        let state = RwSignal::new(parsed.state);
         ViewStore {
             dataset,
-            state,
+            state: RwSignal::new(parsed.state),
             notices: RwSignal::new(parsed.notices),
-            metric: Memo::new(move |_| state.with(|state| state.metric)),
         }
     }
 

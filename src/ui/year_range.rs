@@ -26,18 +26,13 @@ fn year_select(store: ViewStore, end: YearEnd) -> impl IntoView {
         YearEnd::To => "year-to",
     };
     let current = move || {
-        let bounds = store.state.with(|state| state.year_bounds(dataset));
+        let bounds = store.state.get().year_bounds(dataset);
         bounds
             .map(|(from, to)| if end == YearEnd::From { from } else { to })
             .map(FinancialYear::slug)
             .unwrap_or_default()
     };
-    // The options follow the metric alone, not every change of view; the select's value
-    // follows the view.
-    let options = move || {
-        let years = metric_years(dataset, store.metric.get());
-        year_options(years, &untrack(current))
-    };
+    let years = move || metric_years(dataset, store.state.get().metric);
     let on_change = move |ev| {
         if let Ok(year) = FinancialYear::parse(&event_target_value(&ev)) {
             store.update(|state| state.with_year(dataset, end, year));
@@ -45,7 +40,7 @@ fn year_select(store: ViewStore, end: YearEnd) -> impl IntoView {
     };
     view! {
         <select id=id on:change=on_change prop:value=current>
-            {options}
+            {move || year_options(years(), &current())}
         </select>
     }
 }
