@@ -895,3 +895,55 @@ fn console_query_is_the_json_download_as_an_object() {
     assert_eq!(text(&object), text(&parsed));
     assert!(text(&object).contains("\"change_from\":\"2017/18\""));
 }
+
+/// A change of years or museums updates the table in place: the cells of the museums and
+/// years still shown are the same elements (not redrawn), and the ones that left are gone.
+#[wasm_bindgen_test]
+async fn a_year_or_museum_leaving_the_view_leaves_the_other_cells_alone() {
+    let app = mount_at("?metric=uk_loan_venues&from=2015-16&to=2019-20").await;
+    let cell = |museum: &str, year: &str| {
+        app.find(&format!(
+            "td[data-museum=\"{museum}\"][data-year=\"{year}\"]"
+        ))
+    };
+    let tate_2018 = cell("tate-gallery-group", "2018-19").expect("in the view");
+    let bm_2018 = cell("british-museum", "2018-19").expect("in the view");
+    let header_2018 = app.get("thead th[data-year=\"2018-19\"]");
+
+    let from: HtmlSelectElement = app.get("#year-from").unchecked_into();
+    from.set_value("2016-17");
+    from.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert!(
+        cell("tate-gallery-group", "2015-16").is_none(),
+        "the year left"
+    );
+    assert!(app.find("thead th[data-year=\"2015-16\"]").is_none());
+    let same = |a: &Element, b: Option<Element>| b.is_some_and(|b| a.is_same_node(Some(&b)));
+    assert!(
+        same(&tate_2018, cell("tate-gallery-group", "2018-19")),
+        "cell redrawn"
+    );
+    assert!(
+        same(&header_2018, app.find("thead th[data-year=\"2018-19\"]")),
+        "heading redrawn"
+    );
+    assert_eq!(
+        tate_2018.get_attribute("data-value").unwrap(),
+        data_value("uk_loan_venues", "tate-gallery-group", "2018/19")
+    );
+
+    let bm: HtmlInputElement = app.get("#museum-british-museum").unchecked_into();
+    bm.set_checked(false);
+    bm.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    settle().await;
+    assert!(
+        cell("british-museum", "2018-19").is_none(),
+        "the museum left"
+    );
+    assert!(!bm_2018.is_connected());
+    assert!(
+        same(&tate_2018, cell("tate-gallery-group", "2018-19")),
+        "cell redrawn"
+    );
+}

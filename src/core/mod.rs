@@ -24,6 +24,7 @@ pub mod reports;
 pub mod revisions;
 pub mod sparkline;
 pub mod summary;
+pub mod table_rows;
 pub mod totals_audit;
 pub mod url_state;
 pub mod view_state;

@@ -3,6 +3,10 @@
 //! words instead of blanks, visible markers). The change, share and rank columns sit right
 //! after the museum's name, where a reader looks first; the header row and the name column
 //! stay in view while the years scroll.
+//!
+//! Rows and cells are drawn over fixed slots (`core::table_rows`): every museum and year
+//! the metric has, empty where the view leaves one out. So when a year or a museum leaves
+//! the view, only its cells go; the others are compared with themselves and left alone.
 
 use crate::core::analysis::{
     museum_change, published_row_change, share_bases, share_words, standings, total_change,
@@ -10,10 +14,11 @@ use crate::core::analysis::{
     ACROSS_BREAK_WORDS,
 };
 use crate::core::export::view_title;
-use crate::core::format::{cell_text, format_value};
+use crate::core::format::{cell_text, format_value, number_text};
 use crate::core::markers::{markers_in, Marker};
 use crate::core::model::{Dataset, Fact, Unit};
 use crate::core::query::{breaks_before, Cell, Row, TableView, TotalCell};
+use crate::core::table_rows::in_slots;
 use crate::core::year::FinancialYear;
 use crate::ui::marker_link::{linked_markers, marker_view, MarkerPlace};
 use crate::ui::store::ViewStore;
@@ -83,7 +88,7 @@ fn value_cell(context: &CellContext, row_key: &str, cell: Cell) -> impl IntoView
             data-museum=row_key.to_string()
             data-year=cell.year.slug()
             data-metric=context.metric_id.clone()
-            data-value=cell.value().map(|v| v.to_string()).unwrap_or_default()
+            data-value=cell.value().map(number_text).unwrap_or_default()
             title=cell_tooltip(dataset, cell.fact)
         >
             <span class="figure">{cell_text(cell.fact, context.unit)}</span>
@@ -114,7 +119,7 @@ fn total_cell(context: &CellContext, total: &TotalCell) -> impl IntoView {
             data-museum="total"
             data-year=total.year.slug()
             data-metric=context.metric_id.clone()
-            data-value=total.value.map(|v| v.to_string()).unwrap_or_default()
+            data-value=total.value.map(number_text).unwrap_or_default()
             data-coverage=total.coverage()
         >
             <span class="figure">{text}</span>
@@ -182,6 +187,8 @@ fn filler(columns: usize, words: &'static str) -> impl IntoView {
 struct TableContext<'a> {
     cells: CellContext,
     table: &'a TableView,
+    /// Each of the metric's years: its column in the view, or `None`.
+    year_slots: Vec<Option<usize>>,
     extras: ExtraColumns,
     ranked: Vec<Standing>,
     bases: Option<ShareBases>,
@@ -213,11 +220,13 @@ fn extra_headers(context: &TableContext, latest: FinancialYear) -> impl IntoView
 fn header_row(context: &TableContext, latest: FinancialYear) -> impl IntoView {
     let table = context.table;
     let covid = table.covid_columns(context.cells.dataset);
-    let year_headers = table
-        .years
+    let year_headers = context
+        .year_slots
         .iter()
-        .zip(covid)
-        .map(|(&year, is_covid)| year_header(year, is_covid))
+        .map(|slot| {
+            let column = (*slot)?;
+            Some(year_header(*table.years.get(column)?, *covid.get(column)?))
+        })
         .collect_view();
     view! {
         <tr>
@@ -245,7 +254,7 @@ fn museum_row(context: &TableContext, row: &Row) -> impl IntoView {
             <th scope="row" class="name-col">{museum.name.clone()}</th>
             {change}
             {standing_cells(context, row.museum)}
-            {row.cells.iter().map(|cell| value_cell(cells, &museum.id, *cell)).collect_view()}
+            {in_slots(&context.year_slots, &row.cells).into_iter().map(|cell| cell.map(|cell| value_cell(cells, &museum.id, *cell))).collect_view()}
         </tr>
     }
 }
@@ -281,7 +290,7 @@ fn total_row(context: &TableContext, totals: &[TotalCell]) -> impl IntoView {
             {change}
             {share}
             {filler(rest, "the total is not ranked")}
-            {totals.iter().map(|total| total_cell(&context.cells, total)).collect_view()}
+            {in_slots(&context.year_slots, totals).into_iter().map(|total| total.map(|total| total_cell(&context.cells, total))).collect_view()}
         </tr>
     }
 }
@@ -315,7 +324,7 @@ fn published_row(
             <th scope="row" class="name-col">{header}</th>
             {change}
             {filler(context.extras.after_change(), "published figure, not recomputed")}
-            {row.cells.iter().map(|cell| value_cell(&context.cells, &key, *cell)).collect_view()}
+            {in_slots(&context.year_slots, &row.cells).into_iter().map(|cell| cell.map(|cell| value_cell(&context.cells, &key, *cell))).collect_view()}
         </tr>
     }
 }
@@ -363,7 +372,7 @@ fn notes(table: &TableView) -> impl IntoView {
     }
 }
 
-fn render(store: ViewStore, table: &TableView) -> AnyView {
+fn render(store: ViewStore, table: &TableView, compare: Option<FinancialYear>) -> AnyView {
     let dataset = store.dataset;
     let Some(&latest) = table.years.last() else {
         return view! { <p class="empty">"This metric has no figures."</p> }.into_any();
@@ -381,17 +390,22 @@ fn render(store: ViewStore, table: &TableView) -> AnyView {
             metric_id: metric.id.clone(),
         },
         table,
-        extras: ExtraColumns::for_table(table, store.state.get().compare),
+        year_slots: table.year_slots(dataset),
+        extras: ExtraColumns::for_table(table, compare),
         ranked: standings(dataset, table),
         bases,
         shares_of_all,
     };
+    let rows = in_slots(&table.row_slots(dataset), &table.museum_rows)
+        .into_iter()
+        .map(|row| row.map(|row| museum_row(&context, row)))
+        .collect_view();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="results-caption">
             <table class="results-table" id="results-table" data-metric=metric.id.clone()>
                 <caption id="results-caption">{view_title(dataset, table)}</caption>
                 <thead>{header_row(&context, latest)}</thead>
-                <tbody>{table.museum_rows.iter().map(|row| museum_row(&context, row)).collect_view()}</tbody>
+                <tbody>{rows}</tbody>
                 <tfoot>{footer_rows(&context)}</tfoot>
             </table>
         </div>
@@ -402,5 +416,8 @@ fn render(store: ViewStore, table: &TableView) -> AnyView {
 
 #[component]
 pub fn ResultsTable(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
-    view! { <div class="results-table-block">{move || render(store, &table.get())}</div> }
+    // Only the table and the base year are read, so a change of chart kind (or of anything
+    // else the table does not show) leaves the table alone.
+    let compare = Memo::new(move |_| store.state.with(|state| state.compare));
+    view! { <div class="results-table-block">{move || render(store, &table.get(), compare.get())}</div> }
 }
