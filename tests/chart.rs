@@ -4,38 +4,21 @@
 
 mod common;
 
+use common::chart_input::{museum_series, years_from_2019 as years};
 use common::{dataset, range, year};
 use museum_lending_explorer::core::chart::{
     bar_chart, bar_series_for, chart_for_view, chart_width, line_chart, series_for, tooltip_box,
-    ChartLayout, SeriesInput, SeriesRole, SeriesValue, TooltipBox,
+    ChartLayout, SeriesInput, TooltipBox,
 };
 use museum_lending_explorer::core::model::Unit;
 use museum_lending_explorer::core::query::build_table;
 use museum_lending_explorer::core::view_state::{ChartKind, SeriesChoice};
 use museum_lending_explorer::core::year::FinancialYear;
 
-/// A hand-made series over consecutive years from 2019/20, one entry per value.
+/// A hand-made museum series labelled with its key in capitals (see
+/// [`common::chart_input::museum_series`]).
 fn series(key: &str, values: &[(Option<f64>, u32)]) -> SeriesInput {
-    SeriesInput {
-        key: key.into(),
-        label: key.to_uppercase(),
-        role: SeriesRole::Museum,
-        values: values
-            .iter()
-            .enumerate()
-            .map(|(i, &(value, flags))| SeriesValue {
-                year: FinancialYear(2019 + i as u16),
-                value,
-                flags,
-                missing_words: "not published".into(),
-                scope: String::new(),
-            })
-            .collect(),
-    }
-}
-
-fn years(count: u16) -> Vec<FinancialYear> {
-    (0..count).map(|i| FinancialYear(2019 + i)).collect()
+    museum_series(key, &key.to_uppercase(), values)
 }
 
 /// Every coordinate of a line chart, to check none is NaN or infinite.

@@ -5,41 +5,17 @@
 
 mod common;
 
+use common::chart_input::{museum_series as series, years_from_2019 as years};
 use common::{dataset, view_from_query};
 use museum_lending_explorer::core::chart::palette::{museum_colour, INK};
 use museum_lending_explorer::core::chart::{
     bar_chart, bar_markup, chart_download_svg, chart_for_view, chart_markup, line_chart,
     line_markup, tick_label, tooltip_markup, view_box, xml_escape, ChartDownload, ChartLayout,
-    SeriesInput, SeriesRole, SeriesValue,
 };
 use museum_lending_explorer::core::format::{fixed, fixed_trimmed, push_fixed};
 use museum_lending_explorer::core::model::Unit;
 use museum_lending_explorer::core::view_state::{ChartKind, SeriesChoice};
 use museum_lending_explorer::core::year::FinancialYear;
-
-/// A hand-made museum series over consecutive years from 2019/20.
-fn series(key: &str, label: &str, values: &[(Option<f64>, u32)]) -> SeriesInput {
-    SeriesInput {
-        key: key.into(),
-        label: label.into(),
-        role: SeriesRole::Museum,
-        values: values
-            .iter()
-            .enumerate()
-            .map(|(i, &(value, flags))| SeriesValue {
-                year: FinancialYear(2019 + i as u16),
-                value,
-                flags,
-                missing_words: "not published".into(),
-                scope: String::new(),
-            })
-            .collect(),
-    }
-}
-
-fn years(count: u16) -> Vec<FinancialYear> {
-    (0..count).map(|i| FinancialYear(2019 + i)).collect()
-}
 
 #[test]
 fn fixed_rounds_half_away_from_zero() {

@@ -13,35 +13,27 @@ impl TableView {
     /// For each museum with figures for the metric (name order, as the rows are), the
     /// index of its row in `museum_rows`, or `None` when the view leaves it out.
     pub fn row_slots(&self, dataset: &Dataset) -> Vec<Option<usize>> {
-        let mut rows = self.museum_rows.iter().enumerate().peekable();
-        let slots = dataset
-            .metric_index(self.metric)
-            .museums_with_data
-            .iter()
-            .map(|&museum| {
-                rows.next_if(|(_, row)| row.museum == museum)
-                    .map(|(i, _)| i)
-            })
-            .collect();
-        every_entry_placed(slots, self.museum_rows.len())
+        let shown: Vec<u16> = self.museum_rows.iter().map(|row| row.museum).collect();
+        let all = &dataset.metric_index(self.metric).museums_with_data;
+        slots_in_order(all, &shown)
     }
 
     /// For each year the metric has figures for, its column in `years`, or `None` when
     /// the view leaves it out.
     pub fn year_slots(&self, dataset: &Dataset) -> Vec<Option<usize>> {
-        let mut columns = self.years.iter().enumerate().peekable();
-        let slots = dataset
-            .metric_index(self.metric)
-            .years
-            .iter()
-            .map(|&year| {
-                columns
-                    .next_if(|(_, shown)| **shown == year)
-                    .map(|(i, _)| i)
-            })
-            .collect();
-        every_entry_placed(slots, self.years.len())
+        slots_in_order(&dataset.metric_index(self.metric).years, &self.years)
     }
+}
+
+/// For each of `all`, its index in `shown` (a subsequence of `all`), or `None` when it is
+/// not shown.
+fn slots_in_order<T: PartialEq>(all: &[T], shown: &[T]) -> Vec<Option<usize>> {
+    let mut entries = shown.iter().enumerate().peekable();
+    let slots = all
+        .iter()
+        .map(|item| entries.next_if(|(_, entry)| *entry == item).map(|(i, _)| i))
+        .collect();
+    every_entry_placed(slots, shown.len())
 }
 
 /// `slots` when they place every one of `count` entries; otherwise (a view not in the

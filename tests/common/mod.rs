@@ -7,6 +7,7 @@
 //! hence the module-wide `dead_code` allowance.
 #![allow(dead_code)]
 
+pub mod chart_input;
 pub mod fixture;
 
 use museum_lending_explorer::core::load_embedded;

@@ -96,6 +96,17 @@ impl Markup {
         self.0.push('>');
     }
 
+    /// A vertical `<line>` of `class` at `x` from `top` to `bottom`.
+    fn vertical_line(&mut self, class: &str, x: f64, top: f64, bottom: f64) {
+        self.open("line")
+            .attr("class", class)
+            .num("x1", x)
+            .num("x2", x)
+            .num("y1", top)
+            .num("y2", bottom)
+            .close();
+    }
+
     /// `<title>` with `text`: the browser shows it on hover.
     fn title(&mut self, text: &str) {
         self.open("title").body(text).end("title");
@@ -448,14 +459,7 @@ pub fn tooltip_markup(x: f64, y: f64, text: &str, chart_width: f64) -> String {
 pub fn bar_markup(dataset: &Dataset, chart: &BarChart, unit: Unit) -> String {
     let mut markup = Markup(String::with_capacity(8 * 1024));
     for tick in &chart.ticks {
-        markup
-            .open("line")
-            .attr("class", "grid")
-            .num("x1", tick.position)
-            .num("x2", tick.position)
-            .num("y1", 0.0)
-            .num("y2", chart.axis_y)
-            .close();
+        markup.vertical_line("grid", tick.position, 0.0, chart.axis_y);
         markup
             .open("text")
             .attr("class", "tick-label")
@@ -473,14 +477,7 @@ pub fn bar_markup(dataset: &Dataset, chart: &BarChart, unit: Unit) -> String {
         .attr("text-anchor", "middle")
         .body(&chart.unit_label)
         .end("text");
-    markup
-        .open("line")
-        .attr("class", "axis")
-        .num("x1", chart.zero)
-        .num("x2", chart.zero)
-        .num("y1", 0.0)
-        .num("y2", chart.axis_y)
-        .close();
+    markup.vertical_line("axis", chart.zero, 0.0, chart.axis_y);
     for bar in &chart.bars {
         bar_mark(&mut markup, chart, bar, &bar_text(dataset, bar, unit), unit);
     }
