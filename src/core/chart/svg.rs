@@ -107,6 +107,17 @@ impl Markup {
             .close();
     }
 
+    /// A horizontal `<line>` of `class` at `y` from `left` to `right`.
+    fn horizontal_line(&mut self, class: &str, y: f64, left: f64, right: f64) {
+        self.open("line")
+            .attr("class", class)
+            .num("x1", left)
+            .num("x2", right)
+            .num("y1", y)
+            .num("y2", y)
+            .close();
+    }
+
     /// `<title>` with `text`: the browser shows it on hover.
     fn title(&mut self, text: &str) {
         self.open("title").body(text).end("title");
@@ -243,14 +254,7 @@ fn covid_bands(markup: &mut Markup, chart: &LineChart) {
 fn panel_grid(markup: &mut Markup, chart: &LineChart, panel: &Panel) {
     let (left, right) = (chart.left, chart.right);
     for tick in &panel.ticks {
-        markup
-            .open("line")
-            .attr("class", "grid")
-            .num("x1", left)
-            .num("x2", right)
-            .num("y1", tick.position)
-            .num("y2", tick.position)
-            .close();
+        markup.horizontal_line("grid", tick.position, left, right);
         markup
             .open("text")
             .attr("class", "tick-label")
@@ -260,14 +264,7 @@ fn panel_grid(markup: &mut Markup, chart: &LineChart, panel: &Panel) {
             .body(&tick.label)
             .end("text");
     }
-    markup
-        .open("line")
-        .attr("class", "axis")
-        .num("x1", left)
-        .num("x2", right)
-        .num("y1", panel.bottom)
-        .num("y2", panel.bottom)
-        .close();
+    markup.horizontal_line("axis", panel.bottom, left, right);
 }
 
 /// Year labels under the axis, thinned so none overlap.
