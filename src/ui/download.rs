@@ -3,10 +3,7 @@
 
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Blob, BlobPropertyBag, CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement,
-    HtmlImageElement, Url,
-};
+use web_sys::{CanvasRenderingContext2d, HtmlAnchorElement, HtmlCanvasElement, HtmlImageElement};
 
 fn js_error(value: JsValue) -> String {
     value.as_string().unwrap_or_else(|| format!("{value:?}"))
@@ -28,17 +25,12 @@ fn click_download(href: &str, filename: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Downloads `text` as a file of type `mime` (UTF-8).
+/// Downloads `text` as a file of type `mime` (UTF-8). gloo-file owns the object URL: it is
+/// revoked when `url` drops, after the click has handed the Blob to the download.
 pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let options = BlobPropertyBag::new();
-    options.set_type(&format!("{mime};charset=utf-8"));
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(js_error)?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(js_error)?;
-    let result = click_download(&url, filename);
-    // The click has handed the Blob to the browser's download; the URL is no longer needed.
-    let _ = Url::revoke_object_url(&url);
-    result
+    let blob = gloo_file::Blob::new_with_options(text, Some(&format!("{mime};charset=utf-8")));
+    let url = gloo_file::ObjectUrl::from(blob);
+    click_download(&url, filename)
 }
 
 /// Renders a standalone SVG onto a canvas at twice its size and downloads it as PNG.
