@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { change } from './change.mjs';
 
 const args = process.argv.slice(2);
 const appDir = resolve(args[0]);
@@ -30,50 +31,6 @@ const server = await new Promise(done => {
 const app = `http://127.0.0.1:${server.address().port}/app/`;
 const percentile = (values, p) => { const s = [...values].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(p / 100 * s.length) - 1)]; };
 
-function change({ kind, i }) {
-  const select = (css, pick) => {
-    const element = document.querySelector(css);
-    const options = [...element.options].map(o => o.value);
-    return () => { element.value = pick(options); element.dispatchEvent(new Event('change', { bubbles: true })); };
-  };
-  const actions = {
-    metric: () => select('#metric', options => options[(options.indexOf(document.querySelector('#metric').value) + 1) % options.length]),
-    museum: () => {
-      const boxes = [...document.querySelectorAll('input[type=checkbox][id^="museum-"]:not(:disabled)')];
-      const box = boxes[Math.floor(i / 2) % boxes.length];
-      return () => box.click();
-    },
-    year: () => select('#year-from', options => options[i % 2 ? 0 : 1]),
-    noop: () => () => {},
-    chart: () => {
-      const button = document.querySelector(`[data-view="${['table', 'bar', 'line'][i % 3]}"]`);
-      return () => button.click();
-    },
-  };
-  const act = actions[kind]();
-  return new Promise(done => {
-    let mutations = 0;
-    const where = window.__where ??= {};
-    const tally = records => { for (const r of records) { let n = r.target; while (n && !(n.id && n.id !== 'page-content')) n = n.parentNode; const k = n ? n.id : '(none)'; where[k] = (where[k] ?? 0) + 1; } };
-    const observer = new MutationObserver(records => { mutations += records.length; tally(records); });
-    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    const start = performance.now();
-    act();
-    const handler = performance.now() - start;
-    requestAnimationFrame(() => {
-      const raf = performance.now() - start;
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        const ms = performance.now() - start;
-        const rest = observer.takeRecords(); tally(rest);
-        mutations += rest.length;
-        observer.disconnect();
-        done({ ms, handler, raf, mutations, url: location.search });
-      };
-      channel.port2.postMessage(null);
-    });
-  });
-}
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
@@ -92,7 +49,7 @@ try {
       const n = 10;
       for (let i = 0; i < n; i++) {
         await page.evaluate(i => performance.mark('change-start-' + i), i);
-        await page.evaluate(change, { kind, i });
+        await page.evaluate(change, { kind, i, tally: true });
         await page.evaluate(i => performance.mark('change-end-' + i), i);
         await page.waitForTimeout(30);
       }
@@ -124,7 +81,7 @@ try {
     const rows = { ms: [], handler: [], mut: [], script: [], style: [], layout: [], styleN: [], layoutN: [], task: [] };
     for (let i = 0; i < CHANGES; i++) {
       const before = await metrics();
-      const r = await page.evaluate(change, { kind, i });
+      const r = await page.evaluate(change, { kind, i, tally: true });
       const after = await metrics();
       const d = k => after[k] - before[k];
       rows.ms.push(r.ms); (rows.raf ??= []).push(r.raf); rows.handler.push(r.handler); rows.mut.push(r.mutations);

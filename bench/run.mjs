@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { change } from './change.mjs';
 
 const [pkgDir, appDir] = process.argv.slice(2).map(p => resolve(p));
 const repo = resolve(new URL('..', import.meta.url).pathname);
@@ -92,65 +93,6 @@ async function appReady(browser, app) {
     `fcp_p50=${percentile(fcp, 50).toFixed(1)} loads=${APP_LOADS}`);
 }
 
-/**
- * In the page: makes change `i` of `kind` as a reader's control would (the control's own
- * event), and resolves with the time from just before it to the next frame (a task queued
- * from that frame's requestAnimationFrame runs after it is rendered) and the DOM mutation
- * records seen in between.
- *
- * `ms` includes waiting for the display's next frame (0 to 16.7 ms at 60 Hz: a change that
- * does nothing, kind `noop`, measures that floor). `busyMs` leaves the wait out: the script
- * (the event and the updates it queues, up to a task posted right after it) plus the
- * frame's rendering (from its requestAnimationFrame to the task after it). A change with
- * `busyMs` under one frame (16.7 ms) is drawn in the first frame after the input.
- */
-function change({ kind, i }) {
-  const select = (css, pick) => {
-    const element = document.querySelector(css);
-    const options = [...element.options].map(o => o.value);
-    return () => { element.value = pick(options); element.dispatchEvent(new Event('change', { bubbles: true })); };
-  };
-  const actions = {
-    metric: () => select('#metric', options => options[(options.indexOf(document.querySelector('#metric').value) + 1) % options.length]),
-    museum: () => {
-      const boxes = [...document.querySelectorAll('input[type=checkbox][id^="museum-"]:not(:disabled)')];
-      const box = boxes[Math.floor(i / 2) % boxes.length];   // off, then on again, then the next
-      return () => box.click();
-    },
-    year: () => select('#year-from', options => options[i % 2 ? 0 : 1]),
-    chart: () => {
-      const button = document.querySelector(`[data-view="${['table', 'bar', 'line'][i % 3]}"]`);
-      return () => button.click();
-    },
-    noop: () => () => {},
-  };
-  const act = actions[kind]();
-  return new Promise(done => {
-    let mutations = 0;
-    const observer = new MutationObserver(records => { mutations += records.length; });
-    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    let settled;
-    const afterScript = new MessageChannel();
-    afterScript.port1.onmessage = () => { settled = performance.now(); };
-    const start = performance.now();
-    act();
-    afterScript.port2.postMessage(null);
-    requestAnimationFrame(() => {
-      const frame = performance.now();
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        const end = performance.now();
-        const ms = end - start;
-        // The script ended before the frame began: count the wait for the frame out.
-        const busyMs = settled !== undefined && settled < frame ? (settled - start) + (end - frame) : ms;
-        mutations += observer.takeRecords().length;
-        observer.disconnect();
-        done({ ms, busyMs, mutations, url: location.search });
-      };
-      channel.port2.postMessage(null);
-    });
-  });
-}
 
 async function latencies(browser, app) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

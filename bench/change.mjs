@@ -1,0 +1,79 @@
+// The page-side half of a filter change, shared by bench/run.mjs and bench/profile.mjs. It
+// is handed to Playwright's `page.evaluate`, which sends its source to the page, so it must
+// use nothing from this module's scope.
+
+/**
+ * In the page: makes change `i` of `kind` as a reader's control would (the control's own
+ * event), and resolves with the time from just before it to the next frame (a task queued
+ * from that frame's requestAnimationFrame runs after it is rendered) and the DOM mutation
+ * records seen in between.
+ *
+ * `ms` includes waiting for the display's next frame (0 to 16.7 ms at 60 Hz: a change that
+ * does nothing, kind `noop`, measures that floor). `busyMs` leaves the wait out: the script
+ * (the event and the updates it queues, up to a task posted right after it) plus the
+ * frame's rendering (from its requestAnimationFrame to the task after it). A change with
+ * `busyMs` under one frame (16.7 ms) is drawn in the first frame after the input.
+ * `handler` is the event's own time, `raf` the time to the frame's requestAnimationFrame.
+ * With `tally`, mutation records are also counted by the id of their nearest element with
+ * one, in `window.__where` (this costs time, so the latency bench leaves it off).
+ */
+export function change({ kind, i, tally = false }) {
+  const select = (css, pick) => {
+    const element = document.querySelector(css);
+    const options = [...element.options].map(o => o.value);
+    return () => { element.value = pick(options); element.dispatchEvent(new Event('change', { bubbles: true })); };
+  };
+  const actions = {
+    metric: () => select('#metric', options => options[(options.indexOf(document.querySelector('#metric').value) + 1) % options.length]),
+    museum: () => {
+      const boxes = [...document.querySelectorAll('input[type=checkbox][id^="museum-"]:not(:disabled)')];
+      const box = boxes[Math.floor(i / 2) % boxes.length];   // off, then on again, then the next
+      return () => box.click();
+    },
+    year: () => select('#year-from', options => options[i % 2 ? 0 : 1]),
+    chart: () => {
+      const button = document.querySelector(`[data-view="${['table', 'bar', 'line'][i % 3]}"]`);
+      return () => button.click();
+    },
+    noop: () => () => {},
+  };
+  const act = actions[kind]();
+  const where = window.__where ??= {};
+  const count = records => {
+    if (!tally) return;
+    for (const r of records) {
+      let n = r.target;
+      while (n && !(n.id && n.id !== 'page-content')) n = n.parentNode;
+      const k = n ? n.id : '(none)';
+      where[k] = (where[k] ?? 0) + 1;
+    }
+  };
+  return new Promise(done => {
+    let mutations = 0;
+    const observer = new MutationObserver(records => { mutations += records.length; count(records); });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    let settled;
+    const afterScript = new MessageChannel();
+    afterScript.port1.onmessage = () => { settled = performance.now(); };
+    const start = performance.now();
+    act();
+    const handler = performance.now() - start;
+    afterScript.port2.postMessage(null);
+    requestAnimationFrame(() => {
+      const frame = performance.now();
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const end = performance.now();
+        const ms = end - start;
+        // The script ended before the frame began: count the wait for the frame out.
+        const busyMs = settled !== undefined && settled < frame ? (settled - start) + (end - frame) : ms;
+        const rest = observer.takeRecords();
+        count(rest);
+        mutations += rest.length;
+        observer.disconnect();
+        done({ ms, busyMs, handler, raf: frame - start, mutations, url: location.search });
+      };
+      channel.port2.postMessage(null);
+    });
+  });
+}
