@@ -7,7 +7,6 @@
 
 use crate::core::model::Dataset;
 use crate::core::query::TableView;
-use crate::core::year::FinancialYear;
 
 impl TableView {
     /// For each museum with figures for the metric (name order, as the rows are), the
@@ -51,13 +50,5 @@ pub fn in_slots<'a, T>(slots: &[Option<usize>], items: &'a [T]) -> Vec<Option<&'
     slots
         .iter()
         .map(|slot| slot.and_then(|i| items.get(i)))
-        .collect()
-}
-
-/// The years of `slots`, for headings: `Some(year)` where the view shows it.
-pub fn slot_years(slots: &[Option<usize>], years: &[FinancialYear]) -> Vec<Option<FinancialYear>> {
-    in_slots(slots, years)
-        .into_iter()
-        .map(|y| y.copied())
         .collect()
 }

@@ -237,6 +237,14 @@ fn header_row(context: &TableContext, latest: FinancialYear) -> impl IntoView {
     }
 }
 
+/// A row's figures in the table's year slots (nothing where the view leaves a year out).
+fn value_cells(context: &TableContext, row_key: &str, row: &Row) -> impl IntoView {
+    in_slots(&context.year_slots, &row.cells)
+        .into_iter()
+        .map(|cell| cell.map(|cell| value_cell(&context.cells, row_key, *cell)))
+        .collect_view()
+}
+
 fn museum_row(context: &TableContext, row: &Row) -> impl IntoView {
     let cells = &context.cells;
     let (dataset, table, extras) = (cells.dataset, context.table, context.extras);
@@ -254,7 +262,7 @@ fn museum_row(context: &TableContext, row: &Row) -> impl IntoView {
             <th scope="row" class="name-col">{museum.name.clone()}</th>
             {change}
             {standing_cells(context, row.museum)}
-            {in_slots(&context.year_slots, &row.cells).into_iter().map(|cell| cell.map(|cell| value_cell(cells, &museum.id, *cell))).collect_view()}
+            {value_cells(context, &museum.id, row)}
         </tr>
     }
 }
@@ -324,7 +332,7 @@ fn published_row(
             <th scope="row" class="name-col">{header}</th>
             {change}
             {filler(context.extras.after_change(), "published figure, not recomputed")}
-            {in_slots(&context.year_slots, &row.cells).into_iter().map(|cell| cell.map(|cell| value_cell(&context.cells, &key, *cell))).collect_view()}
+            {value_cells(context, &key, row)}
         </tr>
     }
 }
