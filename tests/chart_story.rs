@@ -12,9 +12,9 @@ use museum_lending_explorer::core::chart::palette::{
     contrast_ratio, museum_colour, BACKGROUND, BACKGROUND_GREY, INK, MUSEUM_PALETTE,
 };
 use museum_lending_explorer::core::chart::{
-    chart_download_svg, chart_for_view, dodge_labels, next_point, series_for, stagger_labels,
-    thin_year_labels, wrap_text, BreakKind, ChartDownload, ChartLayout, DrawnChart, Emphasis,
-    LineChart, PointAt, PointKey, SeriesRole, Swatch,
+    chart_download_svg, chart_for_view, dodge_labels, next_bar, next_point, series_for,
+    stagger_labels, thin_year_labels, wrap_text, BreakKind, ChartDownload, ChartLayout, DrawnChart,
+    Emphasis, LineChart, PointAt, PointKey, SeriesRole, Swatch,
 };
 use museum_lending_explorer::core::export::source_line;
 use museum_lending_explorer::core::model::Dataset;
@@ -414,4 +414,20 @@ fn the_total_alone_names_how_many_museums_it_adds_up() {
     assert!(total_only
         .subtitle
         .starts_with(&format!("Total of {museums} museums, recomputed")));
+}
+
+#[test]
+fn arrow_keys_walk_the_bars_in_the_order_drawn() {
+    // The first key press lands on the first bar, whatever the key.
+    assert_eq!(next_bar(None, 3, PointKey::Up), Some(0));
+    assert_eq!(next_bar(Some(0), 3, PointKey::Down), Some(1));
+    assert_eq!(next_bar(Some(1), 3, PointKey::Right), Some(2));
+    // The walk stops at either end instead of wrapping round.
+    assert_eq!(next_bar(Some(2), 3, PointKey::Down), Some(2));
+    assert_eq!(next_bar(Some(0), 3, PointKey::Left), Some(0));
+    assert_eq!(next_bar(Some(2), 3, PointKey::Up), Some(1));
+    assert_eq!(next_bar(Some(1), 3, PointKey::Home), Some(0));
+    assert_eq!(next_bar(Some(0), 3, PointKey::End), Some(2));
+    // No bars, nowhere to go.
+    assert_eq!(next_bar(None, 0, PointKey::Down), None);
 }

@@ -3,7 +3,7 @@
 //! words, not drawn. The marks are core's markup ([`bar_markup`]), put in once. One tab
 //! stop: the arrow keys walk the bars, the active one ringed (`g.bar.active`).
 
-use crate::core::chart::{bar_markup, bar_text, BarChart};
+use crate::core::chart::{bar_markup, bar_text, next_bar, BarChart, PointKey};
 use crate::core::model::{Dataset, Unit};
 use crate::ui::chart_svg::{mark_elements, ChartCaption, ChartSvg};
 use leptos::prelude::*;
@@ -25,29 +25,16 @@ fn missing_note(chart: &BarChart) -> impl IntoView {
     })
 }
 
-/// The bar the arrow key `key` leads to from `current`.
-fn next_bar(current: Option<usize>, count: usize, key: &str) -> Option<usize> {
-    let last = count.checked_sub(1)?;
-    Some(match (key, current) {
-        (_, None) => 0,
-        ("ArrowDown" | "ArrowRight", Some(at)) => (at + 1).min(last),
-        ("ArrowUp" | "ArrowLeft", Some(at)) => at.saturating_sub(1),
-        ("Home", _) => 0,
-        ("End", _) => last,
-        (_, at) => return at,
-    })
-}
-
 /// Arrow keys, Home and End move between the `count` bars; Escape leaves them.
 fn on_bar_key(active: RwSignal<Option<usize>>, count: usize, event: leptos::ev::KeyboardEvent) {
     let key = event.key();
     if key == "Escape" {
         active.set(None);
-    } else if let Some(next) = next_bar(active.get_untracked(), count, &key) {
-        if key.starts_with("Arrow") || key == "Home" || key == "End" {
-            event.prevent_default();
-            active.set(Some(next));
-        }
+    } else if let Some(next) =
+        PointKey::from_key(&key).and_then(|step| next_bar(active.get_untracked(), count, step))
+    {
+        event.prevent_default();
+        active.set(Some(next));
     }
 }
 

@@ -1,6 +1,7 @@
 //! Keyboard walking of a line chart's points: the chart is one tab stop; left and right
 //! move along a series, up and down to the series before or after it in the legend (at the
-//! nearest year), Home and End to a series' first and last point.
+//! nearest year), Home and End to a series' first and last point. A bar chart's bars are
+//! walked the same way, in the order drawn.
 
 use super::LineChart;
 
@@ -35,6 +36,20 @@ impl PointKey {
             _ => return None,
         })
     }
+}
+
+/// The bar `key` moves to from `current` (`None`: nothing chosen yet, so the first bar) among
+/// `count` bars: down or right to the next, up or left to the one before, Home and End to
+/// the first and last. `None` when there are no bars.
+pub fn next_bar(current: Option<usize>, count: usize, key: PointKey) -> Option<usize> {
+    let last = count.checked_sub(1)?;
+    let Some(at) = current else { return Some(0) };
+    Some(match key {
+        PointKey::Down | PointKey::Right => (at + 1).min(last),
+        PointKey::Up | PointKey::Left => at.saturating_sub(1),
+        PointKey::Home => 0,
+        PointKey::End => last,
+    })
 }
 
 /// Series with points, in legend order (totals, coloured museums, grey museums).
