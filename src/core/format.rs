@@ -31,14 +31,20 @@ fn signed_whole(value: f64) -> String {
     }
 }
 
+/// `value` to at most one decimal place, no trailing `.0` (a whole number keeps its
+/// thousands separators); U+2212 minus.
+fn signed_tenths(value: f64) -> String {
+    let rounded = (value * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        signed_whole(rounded)
+    } else {
+        fixed(rounded, 1).replace('-', "\u{2212}")
+    }
+}
+
 /// A percentage with at most one decimal place and no trailing `.0`.
 fn percent(points: f64) -> String {
-    let rounded = (points * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{}%", signed_whole(rounded))
-    } else {
-        format!("{}%", fixed(rounded, 1)).replace('-', "\u{2212}")
-    }
+    format!("{}%", signed_tenths(points))
 }
 
 /// "+" before a rise and nothing otherwise: a fall already prints its own minus.
@@ -123,14 +129,8 @@ pub fn published_millions(value: f64, unit: Unit, qualifier: Qualifier) -> Optio
     );
     let tenths = value / 100_000.0;
     let in_millions = value.abs() >= 1_000_000.0 && tenths.fract() == 0.0;
-    (qualifier != Qualifier::Exact && counts_things && in_millions).then(|| {
-        let millions = tenths / 10.0;
-        if millions.fract() == 0.0 {
-            format!("{} million", signed_whole(millions))
-        } else {
-            format!("{} million", fixed(millions, 1)).replace('-', "\u{2212}")
-        }
-    })
+    (qualifier != Qualifier::Exact && counts_things && in_millions)
+        .then(|| format!("{} million", signed_tenths(tenths / 10.0)))
 }
 
 /// What a table cell says: the figure with its wording, the reason there is none, or
