@@ -24,11 +24,6 @@ pub fn sort_small_by_key<T, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> 
     sort_small_by(items, |a, b| key(a).cmp(&key(b)));
 }
 
-/// Sorts `items` in ascending order (stable).
-pub fn sort_small<T: Ord>(items: &mut [T]) {
-    sort_small_by(items, T::cmp);
-}
-
 /// Sorts `items` in ascending order and drops repeats (the distinct values, in order). Each
 /// value is placed by binary search among the distinct ones so far, so long lists with few
 /// distinct values (the museums of 1,758 revisions) cost little.
@@ -63,9 +58,9 @@ mod tests {
     #[test]
     fn empty_and_single_lists_are_left_alone() {
         let mut empty: [u8; 0] = [];
-        sort_small(&mut empty);
+        sort_small_by(&mut empty, Ord::cmp);
         let mut one = [7];
-        sort_small(&mut one);
+        sort_small_by(&mut one, Ord::cmp);
         assert_eq!(one, [7]);
     }
 
@@ -86,7 +81,7 @@ mod tests {
         expected.sort();
         for _ in 0..120 {
             let mut sorted = items;
-            sort_small(&mut sorted);
+            sort_small_by(&mut sorted, Ord::cmp);
             assert_eq!(sorted, expected);
             items.rotate_left(1);
             items.swap(0, 3);
