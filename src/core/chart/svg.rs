@@ -53,24 +53,24 @@ impl Markup {
         self
     }
 
-    /// An attribute whose value is text (escaped).
-    fn attr(&mut self, name: &str, value: &str) -> &mut Self {
+    /// An attribute `name="…"`, its value written by `write_value`.
+    fn attribute(&mut self, name: &str, write_value: impl FnOnce(&mut String)) -> &mut Self {
         self.0.push(' ');
         self.0.push_str(name);
         self.0.push_str("=\"");
-        push_escaped(&mut self.0, value);
+        write_value(&mut self.0);
         self.0.push('"');
         self
     }
 
+    /// An attribute whose value is text (escaped).
+    fn attr(&mut self, name: &str, value: &str) -> &mut Self {
+        self.attribute(name, |out| push_escaped(out, value))
+    }
+
     /// An attribute whose value is a number with at most `decimals` places.
     fn num_to(&mut self, name: &str, value: f64, decimals: u32) -> &mut Self {
-        self.0.push(' ');
-        self.0.push_str(name);
-        self.0.push_str("=\"");
-        push_fixed(&mut self.0, value, decimals, true);
-        self.0.push('"');
-        self
+        self.attribute(name, |out| push_fixed(out, value, decimals, true))
     }
 
     /// A position or size.
