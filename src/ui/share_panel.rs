@@ -1,6 +1,8 @@
 //! Downloads of the view on screen, its permalink, a citation and an embed snippet.
 
-use crate::core::chart::{chart_download_svg, chart_for_view, chart_width, ChartDownload};
+use crate::core::chart::{
+    chart_download_svg, chart_for_view, chart_width, xml_escape, ChartDownload,
+};
 use crate::core::embedded_data_version;
 use crate::core::export::{
     citation, export_view, file_stem, source_line, to_csv, to_json, view_title, ExportMeta,
@@ -204,7 +206,7 @@ fn embed_snippet(store: ViewStore, table: &TableView) -> String {
     format!(
         "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>",
         store.permalink(true),
-        title.replace('"', "&quot;")
+        xml_escape(&title)
     )
 }
 
