@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-tools.sh
 . "${TOOLS_DIR:-.tools}/env.sh"
+# Every crate of Cargo.lock, the Wasm-only ones too: `cargo run` below fetches only the
+# host's, and Trunk builds offline.
+cargo fetch --locked
 cargo run --locked --quiet --bin gen-data -- --check || {
   echo "data/explorer-data.json is older than data/**/*.csv: regenerating it"
   cargo run --locked --quiet --bin gen-data
