@@ -35,7 +35,7 @@ test('a card opens its explorer view at the top of the page', async () => {
   await card.scrollIntoViewIfNeeded();
   await card.getByRole('link', { name: 'See it in the explorer' }).click();
   await page.waitForSelector('#view-summary, table');
-  assert.match(page.url(), /\?v=1&metric=objects_display$/);
+  await page.waitForURL(/\?v=1&metric=objects_display$/);  // the history entry follows the frame
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   assert.deepEqual(errors, []);
   await page.close();

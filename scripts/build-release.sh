@@ -21,10 +21,12 @@ done
 # f64 parser left the Wasm, 329,255 B with the chart drawn from one string and one small
 # sort; raised once to 332,000 for the results table drawn over fixed slots (+1.7 kB: a
 # year or museum change now patches the table, p95 28 -> 25 ms and 36 -> 29 ms), then
-# 331,500 with gloo-file for the downloads' Blob URLs (331,108 B). The goal
+# 331,500 with gloo-file for the downloads' Blob URLs (331,108 B); raised to 331,600 for
+# the history entry pushed after the frame (+363 B: a museum or year change's busy time
+# p50 -6 to -8 ms, bench/run.mjs). The goal
 # of issue 12 is 150,000 B; README "Performance" says why it is not reached.
 # scripts/wasm-size-by-crate.py says which crates the Wasm's bytes come from.
-FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-331500}
+FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-331600}
 first_load=0
 for f in dist/index.html dist/*.wasm dist/*.js dist/*.css; do
   [ "$(basename "$f")" = sw.js ] && continue   # fetched by the browser after the first view

@@ -54,10 +54,27 @@ impl Mounted {
 
 /// Lets Leptos run the effects a change scheduled: render effects can take more than one
 /// microtask to reach the DOM (a memo, then the view, then a `prop:`).
+/// Then waits for the next frame to be drawn, so what the app queues after it (the
+/// history entry of a change) has run too.
 async fn settle() {
     for _ in 0..3 {
         leptos::task::tick().await;
     }
+    after_frame().await;
+}
+
+/// Resolves in a task queued from the next frame's requestAnimationFrame, as the app's
+/// `history::push_query_after_frame` does.
+async fn after_frame() {
+    let drawn = js_sys::Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || {
+            set_timeout(
+                move || drop(resolve.call0(&JsValue::NULL)),
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+    wasm_bindgen_futures::JsFuture::from(drawn).await.unwrap();
 }
 
 fn set_address(query: &str) {

@@ -10,12 +10,23 @@ pub fn current_query() -> String {
 
 /// Adds a history entry for `query` at the current path, so back and forward work and the
 /// app keeps working under a base path such as `/repo/`.
-pub fn push_query(query: &str) {
+fn push_query(query: &str) {
     let path = window().location().pathname().unwrap_or_default();
     if let Ok(history) = window().history() {
         // A refused pushState (e.g. a sandboxed iframe) leaves the view working, only unlinked.
         let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{query}")));
     }
+}
+
+/// Adds the history entry for `query` once the frame showing the new view is drawn.
+/// Chromium's pushState costs a change about 4 ms of the frame's time (measured with
+/// bench/run.mjs), and the reader looks at the view, not the address bar, in that frame.
+/// Changes made before it runs are pushed in the order they were made.
+pub fn push_query_after_frame(query: String) {
+    request_animation_frame(move || {
+        // A task queued from requestAnimationFrame runs after that frame is rendered.
+        set_timeout(move || push_query(&query), std::time::Duration::ZERO);
+    });
 }
 
 /// Replaces the current history entry's query (an upgraded link is the same view, so it

@@ -33,7 +33,7 @@ impl ViewStore {
             return;
         }
         let other_page = next.page != current.page || next.embed != current.embed;
-        history::push_query(&to_query(self.dataset, &next));
+        history::push_query_after_frame(to_query(self.dataset, &next));
         self.notices.set(Vec::new());
         self.state.set(next);
         if other_page {
