@@ -82,6 +82,17 @@ test('readable on a 360 px wide screen', async () => {
   const { page, errors } = await open('?metric=uk_loan_venues&museums=british-museum,science-museum-group,tate-gallery-group,victoria-and-albert-museum&from=2012-13&to=2023-24&compare=2016-17', { width: 360, height: 740 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px (only the table may)`);
+  // The table scrolls sideways inside its box; its title must not: it wraps within the
+  // box's visible width, so every word of it is on screen before any scrolling.
+  const caption = await page.evaluate(() => {
+    const box = document.querySelector('.table-wrap').getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('#results-caption'));
+    const text = range.getBoundingClientRect();
+    return { textRight: text.right, boxRight: box.right, lines: range.getClientRects().length };
+  });
+  assert.ok(caption.textRight <= caption.boxRight + 0.5, `the table's title runs ${caption.textRight - caption.boxRight}px past its box`);
+  assert.ok(caption.lines >= 2, 'at 360 px the title wraps');
   if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/narrow.png`, fullPage: false });
   assert.deepEqual(errors, []);
   await page.close();
