@@ -1,7 +1,9 @@
 // Finishes a release build in dist/ (run by scripts/build-release.sh after trunk):
 //  1. the Content-Security-Policy, as a <meta http-equiv> (GitHub Pages cannot send headers),
 //     allowing Trunk's inline loader by the SHA-256 of its exact text;
-//  2. the offline service worker: dist/sw.js gets the list of this deploy's files and a version
+//  2. the stylesheet without its comments (they explain the rules to us, not to the
+//     browser: 755 B of the first load, brotli), re-signed for the page's integrity check;
+//  3. the offline service worker: dist/sw.js gets the list of this deploy's files and a version
 //     made from their contents, and the page gets <meta name="service-worker"> so boot.js
 //     registers it (only release builds do).
 // Usage: node scripts/postprocess-dist.mjs [dist]      prints the CSP it wrote.
@@ -63,9 +65,25 @@ function writeServiceWorker() {
   return { version, count: files.length };
 }
 
+/** Drops every comment from each stylesheet Trunk wrote, and gives the page's `<link>` to
+ * it the new file's SHA-384 (Trunk signed the file as it wrote it). The rules themselves
+ * are left exactly as written (Trunk's minifier, which rewrites them, broke the layout). */
+function stripStylesheetComments(html) {
+  for (const name of readdirSync(dist).filter(name => name.endsWith('.css'))) {
+    const path = join(dist, name);
+    const css = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    writeFileSync(path, css);
+    const signed = new RegExp(`(href="[^"]*/${name.replace(/[.]/g, '\\.')}" integrity=")sha384-[^"]+"`);
+    if (!signed.test(html)) throw new Error(`index.html: no signed <link> to ${name}`);
+    const digest = createHash('sha384').update(css).digest('base64');
+    html = html.replace(signed, `$1sha384-${digest}"`);
+  }
+  return html;
+}
+
 function writePage() {
   const path = join(dist, 'index.html');
-  let html = readFileSync(path, 'utf8');
+  let html = stripStylesheetComments(readFileSync(path, 'utf8'));
   if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error(`${path}: already has a CSP`);
   const csp = contentSecurityPolicy(html);
   const charset = '<meta charset="utf-8" />';
