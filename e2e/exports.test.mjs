@@ -82,7 +82,8 @@ test('copy link puts the permalink on the clipboard; the embed snippet renders',
   assert.match(await page.locator('#citation').textContent(), /\(accessed \d{1,2} [A-Z][a-z]+ \d{4}\)\.$/);
   const snippet = await page.locator('#embed-snippet').inputValue();
   const src = snippet.match(/src="([^"]+)"/)[1];
-  assert.ok(src.endsWith('&embed=1'));
+  assert.ok(src.endsWith('&amp;embed=1'), src);
+  assert.doesNotMatch(src, /&(?!amp;)/, 'every & in the attribute is written &amp;');
   const embed = await context.newPage();
   await embed.setContent(snippet);
   const frame = embed.frameLocator('iframe');

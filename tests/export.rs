@@ -5,8 +5,8 @@ mod common;
 
 use common::{dataset, view_from_query as view};
 use museum_lending_explorer::core::export::{
-    citation, data_version, export_cells, export_view, file_stem, to_csv, to_json, ExportMeta,
-    ExtraValue, CSV_COLUMNS, EXTRA_COLUMNS,
+    citation, data_version, embed_snippet, export_cells, export_view, file_stem, to_csv, to_json,
+    ExportMeta, ExtraValue, CSV_COLUMNS, EXTRA_COLUMNS,
 };
 use museum_lending_explorer::core::query::build_table;
 use museum_lending_explorer::core::url_state::parse_query;
@@ -185,6 +185,20 @@ fn names_versions_and_citation() {
     assert!(
         text.ends_with("https://example.org/?v=1 (accessed 24 November 2026)."),
         "{text}"
+    );
+}
+
+#[test]
+fn embed_snippet_escapes_its_link_and_title_for_html() {
+    let snippet = embed_snippet(
+        "https://example.org/?v=1&metric=uk_loan_venues&embed=1",
+        "Visits \"by\" museum, <2019/20> & after",
+    );
+    assert_eq!(
+        snippet,
+        "<iframe src=\"https://example.org/?v=1&amp;metric=uk_loan_venues&amp;embed=1\" \
+         title=\"Visits &quot;by&quot; museum, &lt;2019/20&gt; &amp; after\" width=\"100%\" \
+         height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>"
     );
 }
 

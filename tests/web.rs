@@ -498,7 +498,7 @@ async fn share_panel_offers_exports_link_citation_and_embed() {
     let snippet = snippet.value();
     assert!(snippet.starts_with("<iframe src=\"http"), "{snippet}");
     assert!(
-        snippet.contains("&from=2016-17&to=2023-24&embed=1\""),
+        snippet.contains("&amp;from=2016-17&amp;to=2023-24&amp;embed=1\""),
         "{snippet}"
     );
 }

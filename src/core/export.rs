@@ -6,6 +6,7 @@ use super::analysis::{
     museum_change, standings, total_change, ChangeCell, CompareYears, ExtraColumns, Standing,
     ACROSS_BREAK_WORDS,
 };
+use super::chart::xml_escape;
 use super::format::{number_text, NO_FIGURE};
 use super::markers::{markers_in, Marker};
 use super::model::{Dataset, DatasetId, Fact, FactDetail, Unit};
@@ -583,6 +584,17 @@ pub fn source_line(dataset: &Dataset, table: &TableView) -> String {
         }
     }
     format!("Source: {}. {}", publishers.join("; "), attribution.trim())
+}
+
+/// The HTML that embeds the view at `embed_link` (its permalink in the embed form) in
+/// another page: an iframe titled `title`. Both are escaped for a double-quoted attribute,
+/// so the `&` between the link's parameters is written `&amp;`, as HTML requires.
+pub fn embed_snippet(embed_link: &str, title: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>",
+        xml_escape(embed_link),
+        xml_escape(title)
+    )
 }
 
 /// A citation for the view: what, who, which years, where, when accessed.

@@ -1,11 +1,10 @@
 //! Downloads of the view on screen, its permalink, a citation and an embed snippet.
 
-use crate::core::chart::{
-    chart_download_svg, chart_for_view, chart_width, xml_escape, ChartDownload,
-};
+use crate::core::chart::{chart_download_svg, chart_for_view, chart_width, ChartDownload};
 use crate::core::embedded_data_version;
 use crate::core::export::{
-    citation, export_view, file_stem, source_line, to_csv, to_json, view_title, ExportMeta,
+    citation, embed_snippet, export_view, file_stem, source_line, to_csv, to_json, view_title,
+    ExportMeta,
 };
 use crate::core::query::TableView;
 use crate::core::query_api;
@@ -201,13 +200,8 @@ fn Citation(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
 }
 
 /// An iframe of the embed view, titled after the view.
-fn embed_snippet(store: ViewStore, table: &TableView) -> String {
-    let title = view_title(store.dataset, table);
-    format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>",
-        store.permalink(true),
-        xml_escape(&title)
-    )
+fn view_embed_snippet(store: ViewStore, table: &TableView) -> String {
+    embed_snippet(&store.permalink(true), &view_title(store.dataset, table))
 }
 
 /// The embed snippet, ready to copy.
@@ -216,7 +210,7 @@ fn Embed(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     view! {
         <h3>"Embed this view"</h3>
         <label for="embed-snippet">"Paste this into a web page:"</label>
-        <textarea id="embed-snippet" readonly rows="3" prop:value=move || embed_snippet(store, &table.get())></textarea>
+        <textarea id="embed-snippet" readonly rows="3" prop:value=move || view_embed_snippet(store, &table.get())></textarea>
     }
 }
 
