@@ -17,11 +17,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # The engine's bench module: the app's release profile, bound like the app, shrunk like it
-# (Trunk runs wasm-opt -Oz on the app).
+# (Trunk runs wasm-opt -Oz --converge on the app).
 cargo build --locked --offline --release --target wasm32-unknown-unknown --example bench_wasm
 wasm-bindgen --target web --no-typescript --out-dir "$work/pkg" \
   target/wasm32-unknown-unknown/release/examples/bench_wasm.wasm
-wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   -o "$work/pkg/bench_wasm_bg.wasm" "$work/pkg/bench_wasm_bg.wasm"
 
