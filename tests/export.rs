@@ -5,8 +5,8 @@ mod common;
 
 use common::{dataset, view_from_query as view};
 use museum_lending_explorer::core::export::{
-    citation, data_version, embed_snippet, export_cells, export_view, file_stem, to_csv, to_json,
-    ExportMeta, ExtraValue, CSV_COLUMNS, EXTRA_COLUMNS,
+    citation, data_version, embed_snippet, export_cells, export_view, file_stem, tab_title, to_csv,
+    to_json, ExportMeta, ExtraValue, CSV_COLUMNS, EXTRA_COLUMNS,
 };
 use museum_lending_explorer::core::query::build_table;
 use museum_lending_explorer::core::url_state::parse_query;
@@ -185,6 +185,24 @@ fn names_versions_and_citation() {
     assert!(
         text.ends_with("https://example.org/?v=1 (accessed 24 November 2026)."),
         "{text}"
+    );
+}
+
+#[test]
+fn the_tab_is_named_after_what_the_page_shows() {
+    let dataset = dataset();
+    let title = |query: &str| tab_title(dataset, &parse_query(dataset, query).state);
+    assert_eq!(
+        title("?metric=uk_loan_venues&from=2016-17&to=2023-24"),
+        "UK loan venues by museum, 2016/17 to 2023/24 (venues) – UK national museums explorer"
+    );
+    assert_eq!(
+        title("?metric=uk_loan_venues&page=coverage"),
+        "Coverage of UK loan venues – UK national museums explorer"
+    );
+    assert_eq!(
+        title("?page=headlines"),
+        "The reports: headline figures – UK national museums explorer"
     );
 }
 

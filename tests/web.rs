@@ -233,6 +233,11 @@ async fn controls_write_the_url_and_the_url_restores_the_view() {
         window().location().search().unwrap(),
         "?v=1&metric=recommend_share"
     );
+    let title = document().title();
+    assert!(
+        title.contains(" by museum, ") && !title.starts_with("UK loan venues"),
+        "the tab names the new view: {title}"
+    );
     assert_eq!(
         window().history().unwrap().length().unwrap(),
         history_length + 1,

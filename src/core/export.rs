@@ -10,7 +10,8 @@ use super::chart::xml_escape;
 use super::format::{number_text, NO_FIGURE};
 use super::markers::{markers_in, Marker};
 use super::model::{Dataset, DatasetId, Fact, FactDetail, Unit};
-use super::query::{Row, TableView};
+use super::query::{build_table, Row, TableView};
+use super::view_state::{Page, ViewState};
 use super::year::{span_text, FinancialYear};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -32,6 +33,19 @@ pub fn view_title(dataset: &Dataset, table: &TableView) -> String {
         .map(|span| format!(", {span}"))
         .unwrap_or_default();
     format!("{} by museum{span} ({})", metric.label, metric.unit.words())
+}
+
+/// The browser tab's title for `state`: what the page shows, so bookmarks and history
+/// entries say it (the explorer's is its table's title).
+pub fn tab_title(dataset: &Dataset, state: &ViewState) -> String {
+    let title = match state.page {
+        Page::Headlines => "The reports: headline figures".to_string(),
+        Page::Coverage => format!("Coverage of {}", dataset.metric(state.metric).label),
+        Page::Revisions(_) => "Revisions between DCMS releases".to_string(),
+        Page::Totals(_) => "Published totals checked".to_string(),
+        Page::Explorer => view_title(dataset, &build_table(dataset, state)),
+    };
+    format!("{title} – UK national museums explorer")
 }
 
 /// `uk_loan_venues_2016-17_to_2023-24`.

@@ -2,7 +2,6 @@
 //! controls in a "Change what is shown" disclosure above them that states the current
 //! choice; sources and downloads below. The DOM order is the visual order at every width.
 
-use crate::core::export::view_title;
 use crate::core::model::{DataError, Dataset};
 use crate::core::query::{build_table, TableView};
 use crate::core::view_state::Page;
@@ -206,24 +205,11 @@ fn full_page(store: ViewStore, table: Memo<TableView>, page: Memo<Page>) -> impl
     }
 }
 
-/// The tab title names the view, so bookmarks and history entries say what they show.
-fn keep_tab_title(dataset: &'static Dataset, table: Memo<TableView>, page: Memo<Page>) {
-    Effect::new(move |_| {
-        let title = match page.get() {
-            Page::Headlines => "The reports: headline figures".to_string(),
-            Page::Coverage => format!("Coverage of {}", dataset.metric(table.get().metric).label),
-            Page::Revisions(_) => "Revisions between DCMS releases".to_string(),
-            Page::Totals(_) => "Published totals checked".to_string(),
-            Page::Explorer => view_title(dataset, &table.get()),
-        };
-        document().set_title(&format!("{title} – UK national museums explorer"));
-    });
-}
-
 #[component]
 fn Explorer(dataset: &'static Dataset) -> impl IntoView {
     let store = ViewStore::from_query(dataset, &history::current_query());
     store.canonicalise_address_bar();
+    store.show_tab_title();
     crate::ui::js_api::install(dataset);
     let _ = window_event_listener(leptos::ev::popstate, move |_| store.follow_address_bar());
     let table = Memo::new(move |_| build_table(dataset, &store.state.get()));
@@ -231,7 +217,6 @@ fn Explorer(dataset: &'static Dataset) -> impl IntoView {
     // (which would lose the keyboard focus).
     let page = Memo::new(move |_| store.state.get().page);
     let embed = Memo::new(move |_| store.state.get().embed);
-    keep_tab_title(dataset, table, page);
     view! {
         <Show when=move || embed.get() fallback=move || full_page(store, table, page)>
             <EmbedView store=store table=table />

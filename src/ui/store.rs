@@ -1,5 +1,6 @@
 //! The view state shared by the components, kept in step with the URL.
 
+use crate::core::export::tab_title;
 use crate::core::model::Dataset;
 use crate::core::query::TableView;
 use crate::core::url_state::{parse_query, to_query};
@@ -33,7 +34,10 @@ impl ViewStore {
             return;
         }
         let other_page = next.page != current.page || next.embed != current.embed;
-        history::push_query_after_frame(to_query(self.dataset, &next));
+        history::push_after_frame(
+            to_query(self.dataset, &next),
+            tab_title(self.dataset, &next),
+        );
         self.notices.set(Vec::new());
         self.state.set(next);
         if other_page {
@@ -71,8 +75,14 @@ impl ViewStore {
     /// Re-reads the address bar (after back/forward) without adding a history entry.
     pub fn follow_address_bar(&self) {
         let parsed = parse_query(self.dataset, &history::current_query());
+        history::set_tab_title(&tab_title(self.dataset, &parsed.state));
         self.notices.set(parsed.notices);
         self.state.set(parsed.state);
+    }
+
+    /// Names the tab after the view shown (navigation renames it with its history entry).
+    pub fn show_tab_title(&self) {
+        history::set_tab_title(&tab_title(self.dataset, &self.state.get_untracked()));
     }
 }
 
