@@ -151,6 +151,25 @@ async fn deep_link_shows_the_linked_view() {
 }
 
 #[wasm_bindgen_test]
+async fn a_cell_s_hover_text_names_its_source_and_the_curators_note() {
+    let app =
+        mount_at("?metric=uk_loan_venues&museums=imperial-war-museums&from=2008-09&to=2009-10")
+            .await;
+    let title = app
+        .get("td[data-museum=\"imperial-war-museums\"][data-year=\"2008-09\"]")
+        .get_attribute("title")
+        .unwrap();
+    let lines: Vec<&str> = title.lines().collect();
+    assert!(lines[0].starts_with("Source: DCMS"), "{title}");
+    assert!(
+        lines[1..]
+            .iter()
+            .any(|line| line.starts_with("Note: ") && line.contains("156")),
+        "the 2018/19 release's figure is in the note: {title}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn recomputed_2017_18_total_sits_beside_the_published_one() {
     let app = mount_at("?metric=uk_loan_venues&from=2017/18&to=2017/18").await;
     assert_eq!(app.value_of("total", "2017-18"), "1279");

@@ -37,27 +37,31 @@ fn marker_list(dataset: &'static Dataset, flags: u32) -> impl IntoView {
         .collect_view()
 }
 
-/// Hover text: everything the data says about one cell beyond its number.
+/// Hover text: everything the data says about one cell beyond its number. (Written into
+/// one string: every cell of the table gets one on every change.)
 fn cell_tooltip(dataset: &Dataset, fact: Option<Fact>) -> String {
     let Some(fact) = fact else {
         return "The sources hold no figure for this museum and year.".into();
     };
-    let mut lines = vec![format!("Source: {}", dataset.source(fact.source).title)];
+    let mut text = format!("Source: {}", dataset.source(fact.source).title);
     if let Some(detail) = dataset.detail(fact.index) {
-        for (label, text) in [
+        for (label, line) in [
             ("Scope", &detail.scope),
             ("Note", &detail.comment),
             ("Edition", &detail.edition),
         ] {
-            if !text.is_empty() {
-                lines.push(format!("{label}: {text}"));
+            if !line.is_empty() {
+                text.push('\n');
+                text.push_str(label);
+                text.push_str(": ");
+                text.push_str(line);
             }
         }
         if detail.derived {
-            lines.push("Derived by arithmetic on other published figures.".into());
+            text.push_str("\nDerived by arithmetic on other published figures.");
         }
     }
-    lines.join("\n")
+    text
 }
 
 /// The attributes and words every value cell shares.
