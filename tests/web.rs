@@ -64,7 +64,7 @@ async fn settle() {
 }
 
 /// Resolves in a task queued from the next frame's requestAnimationFrame, as the app's
-/// `history::push_query_after_frame` does.
+/// `history::push_after_frame` does.
 async fn after_frame() {
     let drawn = js_sys::Promise::new(&mut |resolve, _| {
         request_animation_frame(move || {

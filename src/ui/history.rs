@@ -20,9 +20,9 @@ fn push_query(query: &str) {
 
 /// Adds the history entry for `query` and then names the tab `title`, once the frame
 /// showing the new view is drawn: the reader looks at the view, not the address bar, in
-/// that frame, and Chromium's pushState costs it about 4 ms, the title about 1 ms
-/// (CPU profiles from bench/profile.mjs). In this order the entry left behind keeps its own view's title.
-/// Changes made before it runs are pushed in the order they were made.
+/// that frame, and Chromium's pushState costs it about 4 ms, the title about 1 ms (CPU
+/// profiles from bench/profile.mjs). In this order the entry left behind keeps its own
+/// view's title. Changes made before it runs are pushed in the order they were made.
 pub fn push_after_frame(query: String, title: String) {
     request_animation_frame(move || {
         // A task queued from requestAnimationFrame runs after that frame is rendered.
