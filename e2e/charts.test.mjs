@@ -60,7 +60,8 @@ for (const [name, query, width] of [
 test('the sector series is drawn, in a panel above when it dwarfs the museums', async () => {
   for (const metric of ['audience_display_uk', 'objects_display', 'objects_display_uk']) {
     const { page, context } = await open(`?metric=${metric}&view=line`);
-    assert.ok(await page.locator('#chart-svg g[data-series="all-national-museums"] circle').count() >= 2, metric);
+    const years = await page.locator('#chart-svg g[data-series="all-national-museums"] path.points').getAttribute('data-years');
+    assert.ok(years.split(' ').length >= 2, `${metric}: ${years}`);
     assert.match(await page.locator('.chart-subtitle').textContent(), /^All national museums, as published/);
     await context.close();
   }
@@ -113,7 +114,7 @@ const seriesContrasts = page => page.$eval('#chart-svg', svg => {
   let behind = svg;
   while (behind && (getComputedStyle(behind).backgroundColor === 'rgba(0, 0, 0, 0)')) behind = behind.parentElement;
   const background = rgb(behind ? getComputedStyle(behind).backgroundColor : 'rgb(255, 255, 255)');
-  const marks = [...svg.querySelectorAll('g.series path, g.series circle.point, g.bar rect')];
+  const marks = [...svg.querySelectorAll('g.series path, g.bar rect')];
   return marks.map(mark => {
     const style = getComputedStyle(mark);
     const paint = mark.matches('rect') ? style.fill : style.stroke;
@@ -126,7 +127,8 @@ for (const colorScheme of ['light', 'dark']) {
     for (const query of ['', '?series=total', '?view=bar&from=2019-20&to=2019-20', '?metric=audience_display_uk&view=line']) {
       const { page, context } = await openInContext(session.browser, query, { viewport: { width: 1280, height: 900 }, colorScheme });
       const marks = await seriesContrasts(page);
-      assert.ok(marks.length > 5, `${query}: ${marks.length} marks`);
+      // (At least two series, each a line and its points, or bars.)
+      assert.ok(marks.length >= 4, `${query}: ${marks.length} marks`);
       const faint = [...new Set(marks.filter(m => m.ratio < 3).map(m => `${m.series} ${m.paint} ${m.ratio.toFixed(2)}:1`))];
       assert.deepEqual(faint, [], `${query || 'home'} (${colorScheme})`);
       await context.close();
@@ -146,6 +148,33 @@ test('the chart is drawn at about its laid-out size and every label stays inside
     assert.ok(fit.scale > 0.9 && fit.scale < 1.1, `${width} px: drawn at ${fit.scale.toFixed(2)}× its layout`);
     assert.ok(fit.overhang <= 0.5, `${width} px: a label ${fit.overhang.toFixed(1)} px past the chart's right edge`);
     assert.equal(fit.page, width, `${width} px: no sideways scrolling`);
+    await context.close();
+  }
+});
+
+test('a tap on a phone shows the figure of the point nearest to it; the mouse does the same', async () => {
+  const query = '?metric=uk_loan_venues&museums=british-museum&from=2017-18&to=2019-20&view=line';
+  for (const touch of [true, false]) {
+    const options = touch ? { viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true } : { viewport: { width: 1280, height: 900 } };
+    const { page, context } = await openInContext(session.browser, query, options);
+    const box = await page.$eval('#chart-svg', svg => {
+      svg.scrollIntoView({ block: 'center' });
+      const shown = svg.getBoundingClientRect();
+      const [, , width] = svg.getAttribute('viewBox').split(' ').map(Number);
+      const path = svg.querySelector('path.points[data-museum="british-museum"]');
+      const years = path.dataset.years.split(' ');
+      const [x, y] = path.getAttribute('d').split('M')[years.indexOf('2018-19') + 1].split('m')[0].split(',').map(Number);
+      return { x: shown.left + x * shown.width / width, y: shown.top + y * shown.width / width };
+    });
+    if (touch) await page.touchscreen.tap(box.x + 2, box.y + 2);
+    else await page.mouse.move(box.x + 2, box.y + 2);
+    const tooltip = page.locator('#chart-svg .chart-tooltip text');
+    await tooltip.waitFor({ timeout: 5000 });
+    assert.match(await tooltip.textContent(), /^British Museum, 2018\/19: [\d,]+$/, touch ? 'tap' : 'mouse');
+    if (!touch) {
+      await page.mouse.move(5, 5);
+      await tooltip.waitFor({ state: 'detached', timeout: 5000 });
+    }
     await context.close();
   }
 });

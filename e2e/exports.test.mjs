@@ -62,8 +62,11 @@ test('SVG and PNG exports carry the chart as shown', async () => {
   // Issue 8: "Source:" once, then the publication (the attribution's own wording).
   assert.match(text, /Source: DCMS, DCMS-Sponsored Museums and Galleries Annual Performance Indicators/);
   assert.equal(text.match(/Source:/g).length, 1);
-  const marks = (text.match(/<circle /g) ?? []).length;
-  assert.equal(marks, await page.locator('#chart-svg circle').count());
+  // The points as drawn on screen: each series' years, in the same order.
+  const pointsIn = markup => (markup.match(/data-years="[^"]*"/g) ?? []).join(' ');
+  const onScreen = pointsIn(await page.locator('#chart-svg .chart-marks').innerHTML());
+  assert.ok(onScreen.length > 0);
+  assert.equal(pointsIn(text), onScreen);
   const png = await download(page, 'png');
   assert.equal(png.name, 'uk_loan_venues_2015-16_to_2023-24.png');
   assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
@@ -88,7 +91,7 @@ test('copy link puts the permalink on the clipboard; the embed snippet renders',
   await embed.setContent(snippet);
   const frame = embed.frameLocator('iframe');
   await frame.locator('#embed-view').waitFor({ timeout: 15000 });
-  assert.ok(await frame.locator('circle[data-museum]').count() > 0);
+  assert.ok(await frame.locator('path.points[data-museum]').count() > 0);
   assert.match(await frame.locator('#embed-source').textContent(), /Open Government Licence/);
   await context.close();
 });

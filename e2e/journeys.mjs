@@ -89,7 +89,11 @@ export const journeys = [
       const text = svg.bytes.toString('utf8');
       assert.match(text, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
       assert.match(text, /UK loan venues, 2015\/16 to 2023\/24/);
-      assert.equal((text.match(/<circle /g) ?? []).length, await d.count('#chart-svg circle'));
+      // One points path per series (two with hollow points), as on screen.
+      const paths = text.match(/data-years="[^"]*"/g) ?? [];
+      assert.ok(paths.length > 0);
+      assert.equal(paths.length, await d.count('#chart-svg path.points'));
+      assert.equal(paths[0], `data-years="${await d.attr('#chart-svg path.points', 'data-years')}"`);
       const png = await d.download('png');
       assert.equal(png.name, `${DOWNLOAD_NAME}.png`);
       assert.deepEqual([...png.bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);

@@ -16,4 +16,4 @@ trap 'kill $server 2>/dev/null || true; rm -rf "$site"' EXIT
 for _ in $(seq 100); do curl -fs -o /dev/null "http://127.0.0.1:$PORT$PUBLIC_URL" && break; sleep 0.1; done
 kill -0 "$server"   # our server, not a stale one on the same port, must be answering
 # SITE_DIR: e2e/offline-update.test.mjs "deploys" again on a copy of the site.
-SITE_DIR="$site" BASE_URL="http://127.0.0.1:$PORT$PUBLIC_URL" node --test e2e/
+SITE_DIR="$site" BASE_URL="http://127.0.0.1:$PORT$PUBLIC_URL" node --test ${E2E_FILES:-e2e/}

@@ -10,7 +10,8 @@ use common::{dataset, view_from_query};
 use museum_lending_explorer::core::chart::palette::{museum_colour, INK};
 use museum_lending_explorer::core::chart::{
     bar_chart, bar_markup, chart_download_svg, chart_for_view, chart_markup, line_chart,
-    line_markup, tick_label, tooltip_markup, view_box, xml_escape, ChartDownload, ChartLayout,
+    line_markup, line_point_text, point_at_pointer, tick_label, tooltip_markup, view_box,
+    xml_escape, ChartDownload, ChartLayout, LineChart,
 };
 use museum_lending_explorer::core::format::{fixed, fixed_trimmed, push_fixed};
 use museum_lending_explorer::core::model::Unit;
@@ -90,21 +91,34 @@ fn hand_chart() -> museum_lending_explorer::core::chart::LineChart {
     line_chart(dataset(), &inputs, &years(3), Unit::Count, 800.0)
 }
 
+/// How many points `markup` draws: the years listed by its points paths.
+fn points_drawn(markup: &str) -> usize {
+    markup
+        .split("data-years=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].split(' ').count())
+        .sum()
+}
+
 #[test]
 fn line_markup_draws_each_mark_at_its_place() {
-    let markup = line_markup(dataset(), &hand_chart(), Unit::Count);
+    let markup = line_markup(&hand_chart());
     let colour = museum_colour("a");
-    // One series, one path through its three points, each a circle titled with its text.
+    // One series: one path through its three points, then the points as one path of
+    // circles (radius 4.5: each `M` centre, 4.5 left, two arcs of 9 across), listing their
+    // years and values in the same order.
     assert_eq!(markup.matches("<g class=\"series\"").count(), 1);
     assert!(markup.contains("<g class=\"series\" data-series=\"a\" data-emphasis=\"highlight\">"));
-    assert_eq!(markup.matches("<path ").count(), 1);
+    assert_eq!(markup.matches("<path ").count(), 2);
     assert!(markup.contains(&format!(
         "<path d=\"M80,280 L426,154 L772,28\" stroke=\"{colour}\" fill=\"none\" stroke-width=\"2.5\"/>"
     )));
-    assert_eq!(markup.matches("<circle class=\"point\"").count(), 3);
+    let circle = "m-4.5,0a4.5,4.5 0 1,0 9,0a4.5,4.5 0 1,0 -9,0";
     assert!(markup.contains(&format!(
-        "<circle class=\"point\" cx=\"426\" cy=\"154\" r=\"4.5\" fill=\"{colour}\" stroke=\"{colour}\" stroke-width=\"2\" data-museum=\"a\" data-year=\"2020-21\" data-value=\"50\"><title>A, 2020/21: 50</title></circle>"
+        "<path class=\"points\" d=\"M80,280{circle}M426,154{circle}M772,28{circle}\" fill=\"{colour}\" stroke=\"{colour}\" stroke-width=\"2\" data-museum=\"a\" data-years=\"2019-20 2020-21 2021-22\" data-values=\"0 50 100\"/>"
     )));
+    assert_eq!(points_drawn(&markup), 3);
+    assert!(!markup.contains("<circle"), "no element per point");
     // Its name 6 right of the last point, 4 below it.
     assert!(markup.contains(&format!(
         "<text class=\"end-label\" x=\"778\" y=\"32\" fill=\"{colour}\">A</text>"
@@ -144,20 +158,31 @@ fn line_markup_marks_breaks_hollow_points_and_escapes_names() {
         series("b", "B \"quoted\"", &[(Some(12.345_678), 0), (None, 0)]),
     ];
     let chart = line_chart(dataset(), &inputs, &years(2), Unit::Count, 800.0);
-    let markup = line_markup(dataset(), &chart, Unit::Count);
+    let markup = line_markup(&chart);
     assert!(!markup.contains("<Modern>") && !markup.contains("\"quoted\""));
-    assert!(markup.contains("Tate &amp; &lt;Modern&gt;, 2019/20: 10"));
-    assert!(markup.contains("<title>B &quot;quoted&quot;, 2019/20: 12</title>"));
     assert_eq!(markup.matches("<g class=\"series\"").count(), 2);
-    assert_eq!(
-        markup.matches("<circle ").count(),
-        3,
-        "B's missing year is not drawn"
+    assert_eq!(points_drawn(&markup), 3, "B's missing year is not drawn");
+    // Tate's 2019/20 is hollow, in a path of its own; its 2020/21 is filled.
+    assert_eq!(markup.matches("class=\"points not-comparable\"").count(), 1);
+    assert!(
+        markup.contains("fill=\"#ffffff\" stroke=\"")
+            && markup.contains("data-museum=\"tate\" data-years=\"2019-20\" data-values=\"10\"/>")
     );
-    assert_eq!(markup.matches("class=\"point not-comparable\"").count(), 1);
-    assert!(markup.contains("fill=\"#ffffff\""), "hollow");
+    assert!(markup.contains("data-museum=\"tate\" data-years=\"2020-21\" data-values=\"20\"/>"));
     // The raw figure, to six places.
-    assert!(markup.contains("data-value=\"12.345678\""));
+    assert!(markup.contains("data-years=\"2019-20\" data-values=\"12.345678\""));
+    // What each point says on hover and to the arrow keys: the name as written, the
+    // figure as printed, and "not comparable" once for a hollow point (it was said twice,
+    // by its flag and again for being hollow).
+    let text = |key: &str, point: usize| {
+        let line = chart.series.iter().find(|line| line.key == key).unwrap();
+        line_point_text(dataset(), line, &line.points[point], Unit::Count)
+    };
+    assert_eq!(
+        text("tate", 0),
+        "Tate & <Modern>, 2019/20: 10 (not comparable with later years)"
+    );
+    assert_eq!(text("b", 0), "B \"quoted\", 2019/20: 12");
     assert_eq!(
         markup
             .matches("<g class=\"series-break\" data-break-year=\"2020-21\">")
@@ -166,6 +191,49 @@ fn line_markup_marks_breaks_hollow_points_and_escapes_names() {
     );
     assert!(
         markup.contains("<title>Series break before 2020/21: Tate &amp; &lt;Modern&gt;</title>")
+    );
+}
+
+/// The hand chart with a second series, "b": 100, 60 and 0, whose middle point sits 60
+/// per cent up the axis: 280 - 0.6 × 252 = 128.8, 25.2 above a's 154.
+fn crossing_chart() -> LineChart {
+    let inputs = [
+        series(
+            "a",
+            "A",
+            &[(Some(0.0), 0), (Some(50.0), 0), (Some(100.0), 0)],
+        ),
+        series(
+            "b",
+            "B",
+            &[(Some(100.0), 0), (Some(60.0), 0), (Some(0.0), 0)],
+        ),
+    ];
+    line_chart(dataset(), &inputs, &years(3), Unit::Count, 800.0)
+}
+
+#[test]
+fn the_pointer_picks_the_nearest_point_within_reach() {
+    let chart = crossing_chart();
+    let picked = |x: f64, y: f64| {
+        point_at_pointer(&chart, x, y).map(|at| {
+            let line = &chart.series[at.series];
+            (line.key.as_str(), line.points[at.point].year.slug())
+        })
+    };
+    assert_eq!(picked(430.0, 150.0), Some(("a", "2020-21".to_string())));
+    // 3.2 from b's point and 22 from a's: the nearer wins.
+    assert_eq!(picked(426.0, 132.0), Some(("b", "2020-21".to_string())));
+    // Reach is 24: exactly 24 to the right of a's last point still picks it, 25 does not.
+    assert_eq!(
+        picked(772.0 + 24.0, 28.0),
+        Some(("a", "2021-22".to_string()))
+    );
+    assert_eq!(picked(426.0, 154.0 + 25.0), None);
+    assert_eq!(
+        picked(253.0, 60.0),
+        None,
+        "between the years, far from every point"
     );
 }
 
@@ -220,7 +288,7 @@ fn the_download_carries_the_markup_drawn_on_screen() {
             ChartLayout::Bar(chart) => chart.bars.len(),
         };
         let marks = match kind {
-            ChartKind::Line => on_screen.matches("<circle ").count(),
+            ChartKind::Line => points_drawn(&on_screen),
             _ => on_screen.matches("<g class=\"bar\">").count(),
         };
         assert_eq!(marks, points, "{kind:?}: one mark per point");
@@ -228,10 +296,7 @@ fn the_download_carries_the_markup_drawn_on_screen() {
         assert_eq!(download.inner_markup, on_screen);
         let (svg, _) = chart_download_svg(&download);
         assert!(svg.contains(&on_screen));
-        assert_eq!(
-            svg.matches("<circle ").count(),
-            on_screen.matches("<circle ").count()
-        );
+        assert_eq!(points_drawn(&svg), points_drawn(&on_screen));
     }
     // "Total": the recomputed total is drawn in ink.
     let total =

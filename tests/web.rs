@@ -50,6 +50,60 @@ impl Mounted {
     fn text_of(&self, selector: &str) -> String {
         self.get(selector).text_content().unwrap_or_default()
     }
+
+    /// The points the line chart draws for `museum`, read back from its points paths (one
+    /// per series, or two with hollow points): each circle's centre is its `M`, its year
+    /// and value are listed in `data-years` and `data-values` in the same order.
+    fn points_of(&self, museum: &str) -> Vec<DrawnPoint> {
+        let paths = self
+            .container
+            .query_selector_all(&format!("path.points[data-museum=\"{museum}\"]"))
+            .unwrap();
+        let mut points = Vec::new();
+        for index in 0..paths.length() {
+            let path: Element = paths.get(index).unwrap().unchecked_into();
+            let attribute = |name: &str| path.get_attribute(name).unwrap();
+            let (d, years, values) = (
+                attribute("d"),
+                attribute("data-years"),
+                attribute("data-values"),
+            );
+            let centres = d.split('M').skip(1).map(|circle| {
+                let (x, y) = circle[..circle.find('m').unwrap()].split_once(',').unwrap();
+                (x.parse().unwrap(), y.parse().unwrap())
+            });
+            for ((year, value), (x, y)) in years.split(' ').zip(values.split(' ')).zip(centres) {
+                points.push(DrawnPoint {
+                    year: year.to_string(),
+                    value: value.to_string(),
+                    x,
+                    y,
+                    hollow: path.class_list().contains("not-comparable"),
+                    fill: attribute("fill"),
+                });
+            }
+        }
+        points
+    }
+
+    /// `museum`'s point in `year`, if drawn.
+    fn point(&self, museum: &str, year: &str) -> Option<DrawnPoint> {
+        self.points_of(museum)
+            .into_iter()
+            .find(|point| point.year == year)
+    }
+}
+
+/// A point of the line chart as drawn: its year's slug, `data-values` entry, centre (chart
+/// units) and fill.
+#[derive(Debug)]
+struct DrawnPoint {
+    year: String,
+    value: String,
+    x: f64,
+    y: f64,
+    hollow: bool,
+    fill: String,
 }
 
 /// Lets Leptos run the effects a change scheduled: render effects can take more than one
@@ -309,25 +363,20 @@ async fn controls_write_the_url_and_the_url_restores_the_view() {
 #[wasm_bindgen_test]
 async fn line_chart_leaves_gaps_and_marks_the_smg_break() {
     let app = mount_at("?metric=uk_loan_venues&museums=science-museum-group,wallace-collection&from=2014-15&to=2019-20&view=line").await;
-    assert_eq!(app.count("circle[data-museum=\"science-museum-group\"]"), 6);
-    assert_eq!(
-        app.count("circle[data-museum=\"wallace-collection\"]"),
-        0,
+    assert_eq!(app.points_of("science-museum-group").len(), 6);
+    assert!(
+        app.points_of("wallace-collection").is_empty(),
         "not published is never drawn"
     );
     assert!(app.find("[data-break-year=\"2016-17\"]").is_some());
-    let point = app.get("circle[data-museum=\"science-museum-group\"][data-year=\"2016-17\"]");
+    let point = app.point("science-museum-group", "2016-17").unwrap();
     assert_eq!(
-        point.get_attribute("data-value"),
-        Some(data_value(
-            "uk_loan_venues",
-            "science-museum-group",
-            "2016/17"
-        ))
+        point.value,
+        data_value("uk_loan_venues", "science-museum-group", "2016/17")
     );
-    // Issue 8/9: the chart is one tab stop and the arrow keys walk its points, so the
-    // points themselves are no longer tab stops.
-    assert_eq!(point.get_attribute("tabindex"), None);
+    // Issue 8/9: the chart is one tab stop and the arrow keys walk its points, so nothing
+    // inside it is a tab stop.
+    assert_eq!(app.count(".chart-marks [tabindex]"), 0);
     assert_eq!(
         app.get("[data-chart-focus]")
             .get_attribute("tabindex")
@@ -335,11 +384,13 @@ async fn line_chart_leaves_gaps_and_marks_the_smg_break() {
         Some("0"),
         "the chart is reachable by keyboard"
     );
-    assert_eq!(
-        app.count("circle.not-comparable[data-museum=\"science-museum-group\"]"),
-        2,
-        "2014/15 and 2015/16 are before SMG's method change"
-    );
+    let hollow: Vec<String> = app
+        .points_of("science-museum-group")
+        .into_iter()
+        .filter(|point| point.hollow)
+        .map(|point| point.year)
+        .collect();
+    assert_eq!(hollow, ["2014-15", "2015-16"], "before SMG's method change");
     assert!(app
         .text_of("#chart-missing")
         .contains("Wallace Collection: not published, 2014/15 to 2019/20"));
@@ -358,14 +409,15 @@ async fn line_is_not_joined_across_a_missing_year() {
         "?metric=visits_overseas&museums=horniman-museum&from=2013-14&to=2017-18&view=line",
     )
     .await;
-    assert_eq!(app.count("circle[data-museum=\"horniman-museum\"]"), 4);
+    assert_eq!(app.points_of("horniman-museum").len(), 4);
     // (DCMS's published total is charted too, so look at the museum's own points.)
-    assert!(app
-        .find("circle[data-museum=\"horniman-museum\"][data-year=\"2015-16\"]")
-        .is_none());
+    assert!(app.point("horniman-museum", "2015-16").is_none());
     // 2013/14 and 2014/15 sit either side of a break, 2015/16 is missing: only
     // 2016/17–2017/18 is joined.
-    assert_eq!(app.count("g[data-series=\"horniman-museum\"] path"), 1);
+    assert_eq!(
+        app.count("g[data-series=\"horniman-museum\"] path:not(.points)"),
+        1
+    );
     assert!(app.find("[data-break-year=\"2014-15\"]").is_some());
 }
 
@@ -532,7 +584,10 @@ async fn embed_view_is_minimal_with_source_and_link_back() {
     let app = mount_at("?v=1&metric=uk_loan_venues&from=2016-17&to=2023-24&embed=1").await;
     assert!(app.find("#embed-view").is_some());
     assert!(app.find("#metric").is_none(), "no controls in the embed");
-    assert!(app.count("circle[data-museum]") > 0, "the chart is drawn");
+    assert!(
+        app.count("path.points[data-museum]") > 0,
+        "the chart is drawn"
+    );
     assert!(app
         .text_of("#embed-source")
         .contains("Open Government Licence v3.0"));
@@ -736,13 +791,9 @@ async fn total_differs_marker_links_to_its_audit_row() {
 
 /// The x of a point drawn for `museum` in `year`.
 fn point_x(app: &Mounted, museum: &str, year: &str) -> f64 {
-    app.get(&format!(
-        "circle[data-museum=\"{museum}\"][data-year=\"{year}\"]"
-    ))
-    .get_attribute("cx")
-    .unwrap()
-    .parse()
-    .unwrap()
+    app.point(museum, year)
+        .unwrap_or_else(|| panic!("{museum} {year} not drawn"))
+        .x
 }
 
 #[wasm_bindgen_test]
@@ -754,7 +805,8 @@ async fn sector_figures_are_charted_beside_the_museums() {
     ] {
         let app = mount_at(&format!("?metric={metric}&view=line")).await;
         assert!(
-            app.count("g[data-series=\"all-national-museums\"] circle[data-museum=\"all-national-museums\"]") >= 2,
+            app.count("g[data-series=\"all-national-museums\"] path.points[data-museum=\"all-national-museums\"]") == 1
+                && app.points_of("all-national-museums").len() >= 2,
             "{metric}: the sector series is drawn"
         );
         assert!(
@@ -792,9 +844,7 @@ async fn partnership_years_are_placed_in_proportion() {
 
 /// The fill of `museum`'s first point.
 fn colour_of(app: &Mounted, museum: &str) -> String {
-    app.get(&format!("circle[data-museum=\"{museum}\"]"))
-        .get_attribute("fill")
-        .unwrap()
+    app.points_of(museum).swap_remove(0).fill
 }
 
 #[wasm_bindgen_test]
@@ -810,7 +860,7 @@ async fn a_museum_keeps_its_colour_and_the_default_is_readable() {
     let points = app
         .container
         .query_selector_all(
-            "g[data-series]:not([data-emphasis=\"background\"]) circle:not(.not-comparable)",
+            "g[data-series]:not([data-emphasis=\"background\"]) path.points:not(.not-comparable)",
         )
         .unwrap();
     let mut colours: Vec<String> = (0..points.length())
@@ -849,7 +899,11 @@ async fn sector_change_is_computed_in_the_explorer() {
 #[wasm_bindgen_test]
 async fn arrow_keys_walk_the_points_and_announce_them() {
     let app = mount_at("?metric=uk_loan_venues&museums=science-museum-group,british-museum&from=2014-15&to=2016-17&view=line").await;
-    assert_eq!(app.count("circle[tabindex]"), 0, "points are not tab stops");
+    assert_eq!(
+        app.count(".chart-marks [tabindex]"),
+        0,
+        "points are not tab stops"
+    );
     let chart = app.get("[data-chart-focus]");
     // A real KeyboardEvent, as the browser sends it.
     let dispatch = js_sys::Function::new_with_args(
@@ -913,6 +967,72 @@ async fn legend_hover_highlights_its_series() {
     settle().await;
     assert_eq!(app.count("g.series.highlighted"), 0);
     assert_eq!(app.count("#chart-svg.dimmed"), 0);
+}
+
+/// The pointer over a point (or a tap beside it) shows that point's text over the chart and
+/// highlights its series; moving away from every point, or off the chart, clears both. The
+/// points are one path per series, so the point is found from where the pointer is.
+#[wasm_bindgen_test]
+async fn the_pointer_on_a_point_shows_its_figure() {
+    let app = mount_at("?metric=uk_loan_venues&museums=science-museum-group,british-museum&from=2014-15&to=2016-17&view=line").await;
+    let svg = app.get("#chart-svg");
+    let view_box: Vec<f64> = svg
+        .get_attribute("viewBox")
+        .unwrap()
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let shown = svg.get_bounding_client_rect();
+    assert!(shown.width() > 0.0, "the chart is laid out");
+    let dispatch = js_sys::Function::new_with_args(
+        "element, type, x, y",
+        "element.dispatchEvent(new MouseEvent(type, { clientX: x, clientY: y, bubbles: type !== 'mouseleave' }))",
+    );
+    let pointer = |kind: &str, (x, y): (f64, f64)| {
+        let client_x = shown.left() + x * shown.width() / view_box[2];
+        let client_y = shown.top() + y * shown.height() / view_box[3];
+        dispatch
+            .call4(
+                &JsValue::NULL,
+                &svg,
+                &JsValue::from_str(kind),
+                &JsValue::from_f64(client_x),
+                &JsValue::from_f64(client_y),
+            )
+            .unwrap();
+    };
+    let point = app.point("british-museum", "2015-16").unwrap();
+    pointer("mousemove", (point.x + 3.0, point.y - 2.0));
+    settle().await;
+    let text = app.text_of("#chart-svg .chart-tooltip text");
+    let value = data_value("uk_loan_venues", "british-museum", "2015/16");
+    assert!(
+        text.starts_with("British Museum, 2015/16: ") && text.ends_with(&value),
+        "{text} (the table says {value})"
+    );
+    assert_eq!(app.text_of("#chart-announce"), text);
+    assert_eq!(
+        app.count("g.series.highlighted[data-series=\"british-museum\"]"),
+        1
+    );
+    // A tap (which the browser follows with a mousemove where it landed) goes to the
+    // point nearest to it.
+    let other = app.point("science-museum-group", "2016-17").unwrap();
+    pointer("mousemove", (other.x, other.y + 4.0));
+    settle().await;
+    assert!(app
+        .text_of("#chart-svg .chart-tooltip text")
+        .starts_with("Science Museum Group, 2016/17: "));
+    pointer("mousemove", (0.0, 0.0));
+    settle().await;
+    assert_eq!(app.count("#chart-svg .chart-tooltip"), 0, "no point near");
+    assert_eq!(app.count("g.series.highlighted"), 0);
+    pointer("mousemove", (point.x, point.y));
+    settle().await;
+    assert_eq!(app.count("#chart-svg .chart-tooltip"), 1);
+    pointer("mouseleave", (-10.0, -10.0));
+    settle().await;
+    assert_eq!(app.count("#chart-svg .chart-tooltip"), 0, "off the chart");
 }
 
 /// `explorer.query` hands back the JSON download's object itself: the same keys in the same

@@ -3,8 +3,9 @@
 //! chart walks its points with the arrow keys). Its marks are one string of markup from
 //! core (`core::chart::chart_markup`, the downloads' too), put in once per chart; what
 //! changes as the reader moves (the tooltip, the highlighted series, the active bar) is
-//! a small overlay and a class set on the element concerned. Above it, the visible title
-//! and subtitle.
+//! a small overlay and a class set on the element concerned. The pointer's position is
+//! handed over in chart units, for the line chart to find the point under it. Above it,
+//! the visible title and subtitle.
 
 use crate::core::chart::view_box;
 use leptos::prelude::*;
@@ -37,8 +38,22 @@ pub fn ChartSvg(
     dimmed: Signal<bool>,
     #[prop(into)] on_key: Callback<leptos::ev::KeyboardEvent>,
     #[prop(into)] on_leave: Callback<()>,
+    /// Gets where the pointer is, in chart units, as it moves over the chart (a tap on a
+    /// touch screen sends a `mousemove` to where it landed, so it comes here too).
+    #[prop(optional)]
+    on_pointer: Option<Callback<(f64, f64)>>,
     node_ref: NodeRef<leptos::svg::Svg>,
 ) -> impl IntoView {
+    let pointer = move |event: leptos::ev::MouseEvent| {
+        if let (Some(on_pointer), Some(svg)) = (on_pointer, node_ref.get_untracked()) {
+            on_pointer.run(in_chart_units(&svg, &event, (width, height)));
+        }
+    };
+    let pointer_left = move |_| {
+        if on_pointer.is_some() {
+            on_leave.run(());
+        }
+    };
     view! {
         <svg
             viewBox=view_box(width, height)
@@ -54,6 +69,8 @@ pub fn ChartSvg(
             node_ref=node_ref
             on:keydown=move |event| on_key.run(event)
             on:blur=move |_| on_leave.run(())
+            on:mousemove=pointer
+            on:mouseleave=pointer_left
         >
             <title id="chart-title">{title}</title>
             <desc id="chart-desc">{summary}</desc>
@@ -61,6 +78,35 @@ pub fn ChartSvg(
             <g class="chart-overlay" inner_html=move || overlay.get()></g>
         </svg>
     }
+}
+
+/// Where `event` happened inside `svg`, in the units of its viewBox (`width` by `height`,
+/// drawn at any size on the page).
+fn in_chart_units(
+    svg: &web_sys::Element,
+    event: &leptos::ev::MouseEvent,
+    (width, height): (f64, f64),
+) -> (f64, f64) {
+    let shown = svg.get_bounding_client_rect();
+    let scale = |offset: f64, size: f64, units: f64| {
+        if size > 0.0 {
+            offset * units / size
+        } else {
+            offset
+        }
+    };
+    (
+        scale(
+            f64::from(event.client_x()) - shown.left(),
+            shown.width(),
+            width,
+        ),
+        scale(
+            f64::from(event.client_y()) - shown.top(),
+            shown.height(),
+            height,
+        ),
+    )
 }
 
 /// Gives each `selector` match in `svg` the class `base`, plus `extra` where `marked`

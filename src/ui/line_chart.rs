@@ -3,13 +3,14 @@
 //! gaps where a value is missing, break and scope markers, Covid years shaded and captioned.
 //! The marks are core's markup ([`line_markup`]), put in once. The chart is one tab stop:
 //! arrow keys walk the points, announced in a live region, the active one ringed and
-//! labelled in an overlay; its series (or the one under the pointer in the legend) is
+//! labelled in an overlay; the pointer (or a tap) does the same for the point nearest to
+//! it ([`point_at_pointer`]); its series (or the one under the pointer in the legend) is
 //! highlighted and the others dimmed.
 
 use crate::core::chart::palette::BACKGROUND_GREY;
 use crate::core::chart::{
-    line_markup, line_point_text, next_point, tooltip_markup, Emphasis, LegendEntry, LineChart,
-    PointAt, PointKey, Swatch,
+    line_markup, line_point_text, next_point, point_at_pointer, tooltip_markup, Emphasis,
+    LegendEntry, LineChart, PointAt, PointKey, Swatch,
 };
 use crate::core::model::{Dataset, Unit};
 use crate::ui::chart_svg::{leave_chart, mark_elements, ChartCaption, ChartSvg};
@@ -115,9 +116,28 @@ impl Walk {
             .set(next.map(|at| chart.series[at.series].key.clone()));
     }
 
+    /// Moves to the point under the pointer, if any, and highlights its series; nothing
+    /// near it leaves the chart as a move off it does.
+    fn point_to(self, chart: &LineChart, (x, y): (f64, f64)) {
+        let Some(at) = point_at_pointer(chart, x, y) else {
+            return self.leave();
+        };
+        if self.active.get_untracked() != Some(at) {
+            self.active.set(Some(at));
+            self.highlighted
+                .set(Some(chart.series[at.series].key.clone()));
+        }
+    }
+
+    /// Nothing active or highlighted (signals already clear are left alone, since the
+    /// pointer moving over empty chart calls this at every move).
     fn leave(self) {
-        self.active.set(None);
-        self.highlighted.set(None);
+        if self.active.get_untracked().is_some() {
+            self.active.set(None);
+        }
+        if self.highlighted.get_untracked().is_some() {
+            self.highlighted.set(None);
+        }
     }
 }
 
@@ -181,7 +201,7 @@ pub fn LineChartView(
     let svg = NodeRef::new();
     highlight_series(svg, walk.highlighted);
     let (width, height) = (chart.width, chart.height);
-    let marks = line_markup(dataset, &chart, unit);
+    let marks = line_markup(&chart);
     let (legend, notes) = (legend(&chart, walk.highlighted), notes(&chart));
     let shared = StoredValue::new(chart);
     let active = Memo::new(move |_| {
@@ -195,6 +215,7 @@ pub fn LineChartView(
         })
     });
     let on_key = move |event| shared.with_value(|chart| on_chart_key(walk, chart, event));
+    let on_pointer = Callback::new(move |at| shared.with_value(|chart| walk.point_to(chart, at)));
     let hint = "Chart: use the arrow keys to move between points, Escape to leave.";
     let announce = move || {
         active.with(|at| {
@@ -205,7 +226,7 @@ pub fn LineChartView(
     view! {
         <figure class="chart line-chart">
             <ChartCaption title=title.clone() subtitle=subtitle />
-            <ChartSvg width=width height=height title=title summary=summary marks=marks overlay=overlay dimmed=Signal::derive(move || walk.highlighted.get().is_some()) on_key=on_key on_leave=move || walk.leave() node_ref=svg />
+            <ChartSvg width=width height=height title=title summary=summary marks=marks overlay=overlay dimmed=Signal::derive(move || walk.highlighted.get().is_some()) on_key=on_key on_leave=move || walk.leave() on_pointer=on_pointer node_ref=svg />
             <p class="visually-hidden" id="chart-announce" aria-live="polite">{announce}</p>
             {legend}
             {notes}

@@ -108,3 +108,28 @@ pub fn next_point(chart: &LineChart, current: Option<PointAt>, key: PointKey) ->
         PointKey::Down => nearest_point(chart, order[(position + 1).min(order.len() - 1)], x),
     })
 }
+
+/// How far from a point, in chart units (about a pixel each), the pointer still picks it:
+/// about a fingertip, so a tap beside a point on a phone finds it.
+pub const POINTER_REACH: f64 = 24.0;
+
+/// The point under the pointer at (`x`, `y`), in chart units: the nearest in a straight
+/// line, so where lines cross the one the pointer is on wins; `None` when no point is
+/// within [`POINTER_REACH`]. The points are drawn as one path per series, so the pointer is
+/// matched to them here rather than by the element under it.
+pub fn point_at_pointer(chart: &LineChart, x: f64, y: f64) -> Option<PointAt> {
+    // Squared distances: same order, and no `hypot` (which would add its code to the Wasm).
+    let mut nearest: Option<(f64, PointAt)> = None;
+    for (series, line) in chart.series.iter().enumerate() {
+        for (point, at) in line.points.iter().enumerate() {
+            let (dx, dy) = (at.x - x, at.y - y);
+            let distance = dx * dx + dy * dy;
+            if distance <= POINTER_REACH * POINTER_REACH
+                && nearest.is_none_or(|(best, _)| distance < best)
+            {
+                nearest = Some((distance, PointAt { series, point }));
+            }
+        }
+    }
+    nearest.map(|(_, at)| at)
+}

@@ -145,27 +145,16 @@ pub fn point_text(
     text
 }
 
-/// A line chart point's full text: its series, year, value, flags, and "not comparable"
-/// when it is drawn hollow.
+/// A line chart point's full text: its series, year, value and flags (a hollow point's
+/// flag already says it is not comparable with later years).
 pub fn line_point_text(
     dataset: &Dataset,
     line: &LineSeries,
     point: &LinePoint,
     unit: Unit,
 ) -> String {
-    let text = point_text(
-        dataset,
-        &line.label,
-        &point.year.label(),
-        point.value,
-        unit,
-        point.flags,
-    );
-    if point.not_comparable {
-        format!("{text} – not comparable with later years")
-    } else {
-        text
-    }
+    let year = point.year.label();
+    point_text(dataset, &line.label, &year, point.value, unit, point.flags)
 }
 
 /// A bar's text: its label, year and value with its flags.
@@ -177,7 +166,7 @@ pub fn bar_text(dataset: &Dataset, bar: &Bar, unit: Unit) -> String {
 /// The marks of either kind of chart, for the inside of its `<svg>`.
 pub fn chart_markup(dataset: &Dataset, layout: &ChartLayout, unit: Unit) -> String {
     match layout {
-        ChartLayout::Line(chart) => line_markup(dataset, chart, unit),
+        ChartLayout::Line(chart) => line_markup(chart),
         ChartLayout::Bar(chart) => bar_markup(dataset, chart, unit),
     }
 }
@@ -193,7 +182,7 @@ pub fn view_box(width: f64, height: f64) -> String {
 
 /// A line chart's marks, back to front: Covid shading, grids and axes, year labels, break
 /// and scope markers, then every series (lines, points, end label).
-pub fn line_markup(dataset: &Dataset, chart: &LineChart, unit: Unit) -> String {
+pub fn line_markup(chart: &LineChart) -> String {
     let mut markup = Markup(String::with_capacity(16 * 1024));
     covid_bands(&mut markup, chart);
     for panel in chart.panels() {
@@ -209,7 +198,7 @@ pub fn line_markup(dataset: &Dataset, chart: &LineChart, unit: Unit) -> String {
     year_labels(&mut markup, chart);
     break_markers(&mut markup, chart);
     for line in &chart.series {
-        series_marks(&mut markup, dataset, (chart, line), unit);
+        series_marks(&mut markup, chart, line);
     }
     markup.0
 }
@@ -328,12 +317,7 @@ fn path_of(points: &[(f64, f64)]) -> String {
 
 /// One series in a `<g data-series>`: one path per run of joined years (single points get
 /// none), its points on top, its end label.
-fn series_marks(
-    markup: &mut Markup,
-    dataset: &Dataset,
-    (chart, line): (&LineChart, &LineSeries),
-    unit: Unit,
-) {
+fn series_marks(markup: &mut Markup, chart: &LineChart, line: &LineSeries) {
     markup
         .open("g")
         .attr("class", "series")
@@ -360,12 +344,8 @@ fn series_marks(
             .close();
     }
     let radius = chart.point_radius(line.emphasis);
-    for point in &line.points {
-        series_point(
-            markup,
-            (line, point, radius),
-            &line_point_text(dataset, line, point, unit),
-        );
+    for hollow in [false, true] {
+        series_points(markup, (line, radius), hollow);
     }
     if let Some(label) = &line.end_label {
         markup
@@ -380,40 +360,70 @@ fn series_marks(
     markup.end("g");
 }
 
-/// One point, titled with its `text` (keyboard users reach it with the arrow keys).
-fn series_point(
-    markup: &mut Markup,
-    (line, point, radius): (&LineSeries, &LinePoint, f64),
-    text: &str,
-) {
-    let class = if point.not_comparable {
-        "point not-comparable"
+/// A series' points that are (`hollow`) or are not comparable with later years, as one
+/// `<path class="points">` of circles: one element per series rather than one per point,
+/// since a browser takes several milliseconds to lay out and paint hundreds of circles on
+/// every change. Each circle is `M centre` then its two arcs, so the centres can be read
+/// from the markup; `data-years` and `data-values` list the points in the same order. What
+/// a point says is shown on hover and by the arrow keys ([`line_point_text`]).
+fn series_points(markup: &mut Markup, (line, radius): (&LineSeries, f64), hollow: bool) {
+    let points: Vec<&LinePoint> = line
+        .points
+        .iter()
+        .filter(|point| point.not_comparable == hollow)
+        .collect();
+    if points.is_empty() {
+        return;
+    }
+    let class = if hollow {
+        "points not-comparable"
     } else {
-        "point"
+        "points"
     };
     markup
-        .open("circle")
+        .open("path")
         .attr("class", class)
-        .num_to("cx", point.x, POINT_DECIMALS)
-        .num_to("cy", point.y, POINT_DECIMALS)
-        .num("r", radius)
-        .attr(
-            "fill",
-            if point.not_comparable {
-                "#ffffff"
-            } else {
-                line.colour
-            },
-        )
+        .attribute("d", |d| circles_path(d, &points, radius))
+        .attr("fill", if hollow { "#ffffff" } else { line.colour })
         .attr("stroke", line.colour)
         .attr("stroke-width", "2")
         .attr("data-museum", &line.key)
-        .attr("data-year", &point.year.slug())
-        .num_to("data-value", point.value, VALUE_DECIMALS)
-        .0
-        .push('>');
-    markup.title(text);
-    markup.end("circle");
+        .attribute("data-years", |out| {
+            for (i, point) in points.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                out.push_str(&point.year.slug());
+            }
+        })
+        .attribute("data-values", |out| {
+            for (i, point) in points.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                push_fixed(out, point.value, VALUE_DECIMALS, true);
+            }
+        })
+        .close();
+}
+
+/// `Mx,y m-r,0 ar,r 0 1,0 2r,0 ar,r 0 1,0 -2r,0` for each point: a circle of `radius`
+/// round each centre, drawn as two half-circle arcs from its left edge.
+fn circles_path(d: &mut String, points: &[&LinePoint], radius: f64) {
+    let fixed = |value: f64| {
+        let mut out = String::new();
+        push_fixed(&mut out, value, COORD_DECIMALS, true);
+        out
+    };
+    let (r, across) = (fixed(radius), fixed(2.0 * radius));
+    let circle = format!("m-{r},0a{r},{r} 0 1,0 {across},0a{r},{r} 0 1,0 -{across},0");
+    for point in points {
+        d.push('M');
+        push_fixed(d, point.x, POINT_DECIMALS, true);
+        d.push(',');
+        push_fixed(d, point.y, POINT_DECIMALS, true);
+        d.push_str(&circle);
+    }
 }
 
 /// The active point's text in a box above it, with a ring round the point (a download
