@@ -33,8 +33,8 @@ done
 # pointer finding the point (+1.2 kB: hover and tap show a point's figure, which no
 # element per point now does): the browser lays out and paints hundreds fewer elements,
 # a museum change's busy p50 34 -> 27 ms and a year's 24 -> 19 ms (bench/run.mjs A/B;
-# 332,225 B: 244 B of that came from two doc comments alone, which move the line numbers
-# Leptos keeps in release builds). The goal
+# 332,225 B; two doc comments alone moved it by 244 B, through the line numbers of the
+# panic locations every build carries). The goal
 # of issue 12 is 150,000 B; README "Performance" says why it is not reached.
 # scripts/wasm-size-by-crate.py says which crates the Wasm's bytes come from.
 FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-332300}
