@@ -10,8 +10,8 @@ use common::{dataset, view_from_query};
 use museum_lending_explorer::core::chart::palette::{museum_colour, INK};
 use museum_lending_explorer::core::chart::{
     bar_chart, bar_markup, chart_download_svg, chart_for_view, chart_markup, line_chart,
-    line_markup, line_point_text, point_at_pointer, tick_label, tooltip_markup, view_box,
-    xml_escape, ChartDownload, ChartLayout, LineChart,
+    line_markup, line_point_text, point_at_pointer, point_text, tick_label, tooltip_markup,
+    view_box, xml_escape, ChartDownload, ChartLayout, LineChart,
 };
 use museum_lending_explorer::core::format::{fixed, fixed_trimmed, push_fixed};
 use museum_lending_explorer::core::model::Unit;
@@ -192,6 +192,25 @@ fn line_markup_marks_breaks_hollow_points_and_escapes_names() {
     assert!(
         markup.contains("<title>Series break before 2020/21: Tate &amp; &lt;Modern&gt;</title>")
     );
+}
+
+#[test]
+fn a_point_s_markers_keep_their_capitals() {
+    // A figure revised by DCMS whose total includes Tyne and Wear Museums: the markers'
+    // titles follow the figure with only their first letters lowered.
+    let bit = |code: &str| {
+        1 << dataset()
+            .file
+            .flags
+            .iter()
+            .position(|f| f.code == code)
+            .unwrap()
+    };
+    let flags = bit("revised") | bit("total_includes_tyne_wear");
+    let text = point_text(dataset(), "Total", "2009/10", 1714.0, Unit::Count, flags);
+    assert!(text.starts_with("Total, 2009/10: 1,714 ("), "{text}");
+    assert!(text.contains("revised by DCMS"), "{text}");
+    assert!(text.contains("includes Tyne and Wear Museums"), "{text}");
 }
 
 /// The hand chart with a second series, "b": 100, 60 and 0, whose middle point sits 60

@@ -125,7 +125,8 @@ impl Markup {
 }
 
 /// Text a point announces on hover and focus: "British Museum, 2019/20: 195 (covid-19
-/// year)".
+/// year)". The markers' words follow the figure in lower case, but only their first letter
+/// is lowered, so names keep their capitals ("revised by DCMS").
 pub fn point_text(
     dataset: &Dataset,
     label: &str,
@@ -136,13 +137,21 @@ pub fn point_text(
 ) -> String {
     let markers: Vec<String> = markers_in(dataset, flags)
         .iter()
-        .map(|m| m.title.to_lowercase())
+        .map(|m| lower_first(m.title))
         .collect();
     let mut text = format!("{label}, {year}: {}", format_value(value, unit));
     if !markers.is_empty() {
         text.push_str(&format!(" ({})", markers.join("; ")));
     }
     text
+}
+
+/// `text` with its first letter in lower case.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 /// A line chart point's full text: its series, year, value and flags (a hollow point's
