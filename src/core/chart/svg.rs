@@ -146,12 +146,14 @@ pub fn point_text(
     text
 }
 
-/// `text` with its first letter in lower case.
+/// `text` with its first letter in lower case (the markers' titles start with an ASCII
+/// letter; any other first character is left as it is).
 fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_lowercase().chain(chars).collect()
-    })
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    out
 }
 
 /// A line chart point's full text: its series, year, value and flags (a hollow point's
