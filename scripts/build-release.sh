@@ -34,10 +34,13 @@ done
 # element per point now does): the browser lays out and paints hundreds fewer elements,
 # a museum change's busy p50 34 -> 27 ms and a year's 24 -> 19 ms (bench/run.mjs A/B;
 # 332,225 B; two doc comments alone moved it by 244 B, through the line numbers of the
-# panic locations every build carries). The goal
+# panic locations every build carries); raised to 332,700 after a review of that change
+# (332,577 B): the pointer mapped to the chart as the browser letterboxes a viewBox, points
+# found by the pointer highlighted but not spoken to screen readers, and the point on top
+# picked where points coincide. The goal
 # of issue 12 is 150,000 B; README "Performance" says why it is not reached.
 # scripts/wasm-size-by-crate.py says which crates the Wasm's bytes come from.
-FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-332300}
+FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-332700}
 first_load=0
 for f in dist/index.html dist/*.wasm dist/*.js dist/*.css; do
   [ "$(basename "$f")" = sw.js ] && continue   # fetched by the browser after the first view

@@ -9,9 +9,9 @@ use common::chart_input::{museum_series as series, years_from_2019 as years};
 use common::{dataset, view_from_query};
 use museum_lending_explorer::core::chart::palette::{museum_colour, INK};
 use museum_lending_explorer::core::chart::{
-    bar_chart, bar_markup, chart_download_svg, chart_for_view, chart_markup, line_chart,
-    line_markup, line_point_text, point_at_pointer, point_text, tick_label, tooltip_markup,
-    view_box, xml_escape, ChartDownload, ChartLayout, LineChart,
+    bar_chart, bar_markup, chart_download_svg, chart_for_view, chart_markup, in_view_box,
+    line_chart, line_markup, line_point_text, point_at_pointer, point_text, tick_label,
+    tooltip_markup, view_box, xml_escape, ChartDownload, ChartLayout, LineChart, ScreenBox,
 };
 use museum_lending_explorer::core::format::{fixed, fixed_trimmed, push_fixed};
 use museum_lending_explorer::core::model::Unit;
@@ -162,13 +162,39 @@ fn line_markup_marks_breaks_hollow_points_and_escapes_names() {
     assert!(!markup.contains("<Modern>") && !markup.contains("\"quoted\""));
     assert_eq!(markup.matches("<g class=\"series\"").count(), 2);
     assert_eq!(points_drawn(&markup), 3, "B's missing year is not drawn");
-    // Tate's 2019/20 is hollow, in a path of its own; its 2020/21 is filled.
+    // Tate's 2019/20 is hollow (white inside its colour), in a path of its own; its
+    // 2020/21 is filled with its colour.
+    let element = |start: &str| {
+        let from = markup
+            .find(start)
+            .unwrap_or_else(|| panic!("{start} not drawn"));
+        &markup[from..from + markup[from..].find("/>").unwrap()]
+    };
+    let tate = museum_colour("tate");
+    let hollow = element("<path class=\"points not-comparable\"");
     assert_eq!(markup.matches("class=\"points not-comparable\"").count(), 1);
     assert!(
-        markup.contains("fill=\"#ffffff\" stroke=\"")
-            && markup.contains("data-museum=\"tate\" data-years=\"2019-20\" data-values=\"10\"/>")
+        hollow.contains(&format!("fill=\"#ffffff\" stroke=\"{tate}\"")),
+        "{hollow}"
     );
-    assert!(markup.contains("data-museum=\"tate\" data-years=\"2020-21\" data-values=\"20\"/>"));
+    assert!(
+        hollow.ends_with("data-museum=\"tate\" data-years=\"2019-20\" data-values=\"10\""),
+        "{hollow}"
+    );
+    let filled = element("<path class=\"points\" ");
+    assert!(
+        filled.contains(&format!("fill=\"{tate}\" stroke=\"{tate}\"")),
+        "{filled}"
+    );
+    assert!(
+        filled.ends_with("data-museum=\"tate\" data-years=\"2020-21\" data-values=\"20\""),
+        "{filled}"
+    );
+    // Names are escaped where they are drawn (the end labels).
+    assert!(
+        markup.contains(">Tate &amp; &lt;Modern&gt;</text>"),
+        "{markup}"
+    );
     // The raw figure, to six places.
     assert!(markup.contains("data-years=\"2019-20\" data-values=\"12.345678\""));
     // What each point says on hover and to the arrow keys: the name as written, the
@@ -248,12 +274,60 @@ fn the_pointer_picks_the_nearest_point_within_reach() {
         picked(772.0 + 24.0, 28.0),
         Some(("a", "2021-22".to_string()))
     );
+    assert_eq!(picked(772.0 + 25.0, 28.0), None);
     assert_eq!(picked(426.0, 154.0 + 25.0), None);
     assert_eq!(
         picked(253.0, 60.0),
         None,
         "between the years, far from every point"
     );
+}
+
+#[test]
+fn of_points_drawn_on_top_of_each_other_the_pointer_picks_the_one_on_top() {
+    // Two series with the same figures: their points coincide, and the one drawn later
+    // (later in `series`, so on top) is the one the reader sees and gets.
+    let inputs = [
+        series("a", "A", &[(Some(0.0), 0), (Some(50.0), 0)]),
+        series("b", "B", &[(Some(0.0), 0), (Some(50.0), 0)]),
+    ];
+    let chart = line_chart(dataset(), &inputs, &years(2), Unit::Count, 800.0);
+    let point = &chart.series[0].points[1];
+    let at = point_at_pointer(&chart, point.x, point.y).unwrap();
+    assert_eq!((at.series, at.point), (1, 1));
+}
+
+#[test]
+fn the_pointer_s_place_is_found_in_the_chart_s_units() {
+    // A 328 × 234 chart drawn twice its size at (10, 20).
+    let shown = ScreenBox {
+        left: 10.0,
+        top: 20.0,
+        width: 656.0,
+        height: 468.0,
+    };
+    assert_eq!(
+        in_view_box(shown, (328.0, 234.0), (210.0, 120.0)),
+        Some((100.0, 50.0))
+    );
+    // The same chart in a box too wide for it: drawn at its own size, centred, so
+    // (800 - 328) / 2 = 236 of empty box to its left.
+    let wide = ScreenBox {
+        width: 800.0,
+        height: 234.0,
+        ..shown
+    };
+    assert_eq!(
+        in_view_box(wide, (328.0, 234.0), (346.0, 70.0)),
+        Some((100.0, 50.0))
+    );
+    // Not laid out yet: no place.
+    let empty = ScreenBox {
+        width: 0.0,
+        height: 0.0,
+        ..shown
+    };
+    assert_eq!(in_view_box(empty, (328.0, 234.0), (10.0, 20.0)), None);
 }
 
 #[test]

@@ -18,7 +18,10 @@ pub use emphasis::{dodge_labels, Emphasis, MAX_COLOURED};
 pub use line::{
     line_chart, BreakKind, BreakMarker, EndLabel, LineChart, LinePoint, LineSeries, Panel,
 };
-pub use navigation::{next_bar, next_point, point_at_pointer, PointAt, PointKey, POINTER_REACH};
+pub use navigation::{
+    in_view_box, next_bar, next_point, point_at_pointer, PointAt, PointKey, ScreenBox,
+    POINTER_REACH,
+};
 pub use svg::{
     bar_markup, bar_text, chart_markup, line_markup, line_point_text, point_text, push_escaped,
     tooltip_markup, view_box, xml_escape,

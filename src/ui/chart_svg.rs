@@ -7,7 +7,7 @@
 //! handed over in chart units, for the line chart to find the point under it. Above it,
 //! the visible title and subtitle.
 
-use crate::core::chart::view_box;
+use crate::core::chart::{in_view_box, view_box, ScreenBox};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -23,7 +23,8 @@ pub fn ChartCaption(title: String, subtitle: String) -> impl IntoView {
 }
 
 /// The chart's `<svg>`, `width` by `height` units, titled and described for screen readers,
-/// focusable once: `on_key` gets its key presses, `on_leave` runs when focus leaves it.
+/// focusable once: `on_key` gets its key presses, `on_leave` runs when focus leaves it (and,
+/// with `on_pointer`, when the pointer leaves it).
 /// `marks` is drawn once; `overlay` (markup too, empty for none) over it.
 #[component]
 pub fn ChartSvg(
@@ -45,8 +46,11 @@ pub fn ChartSvg(
     node_ref: NodeRef<leptos::svg::Svg>,
 ) -> impl IntoView {
     let pointer = move |event: leptos::ev::MouseEvent| {
-        if let (Some(on_pointer), Some(svg)) = (on_pointer, node_ref.get_untracked()) {
-            on_pointer.run(in_chart_units(&svg, &event, (width, height)));
+        let at = node_ref
+            .get_untracked()
+            .and_then(|svg| in_chart_units(&svg, &event, (width, height)));
+        if let (Some(on_pointer), Some(at)) = (on_pointer, at) {
+            on_pointer.run(at);
         }
     };
     let pointer_left = move |_| {
@@ -80,33 +84,22 @@ pub fn ChartSvg(
     }
 }
 
-/// Where `event` happened inside `svg`, in the units of its viewBox (`width` by `height`,
-/// drawn at any size on the page).
+/// Where `event` happened inside `svg`, in the units of its viewBox (`width` by `height`);
+/// `None` while the chart is not laid out.
 fn in_chart_units(
     svg: &web_sys::Element,
     event: &leptos::ev::MouseEvent,
-    (width, height): (f64, f64),
-) -> (f64, f64) {
+    view: (f64, f64),
+) -> Option<(f64, f64)> {
     let shown = svg.get_bounding_client_rect();
-    let scale = |offset: f64, size: f64, units: f64| {
-        if size > 0.0 {
-            offset * units / size
-        } else {
-            offset
-        }
+    let shown = ScreenBox {
+        left: shown.left(),
+        top: shown.top(),
+        width: shown.width(),
+        height: shown.height(),
     };
-    (
-        scale(
-            f64::from(event.client_x()) - shown.left(),
-            shown.width(),
-            width,
-        ),
-        scale(
-            f64::from(event.client_y()) - shown.top(),
-            shown.height(),
-            height,
-        ),
-    )
+    let at = (f64::from(event.client_x()), f64::from(event.client_y()));
+    in_view_box(shown, view, at)
 }
 
 /// Gives each `selector` match in `svg` the class `base`, plus `extra` where `marked`

@@ -100,37 +100,50 @@ fn notes(chart: &LineChart) -> impl IntoView {
     (hollow_note, missing_note)
 }
 
-/// The active point and the series it highlights, as the arrow keys move it.
+/// The active point and the series it highlights, as the arrow keys or the pointer move
+/// it. `pointed`: the pointer chose it, so it is shown but not announced (a screen reader
+/// would otherwise be spoken to at every move of the mouse).
 #[derive(Clone, Copy)]
 struct Walk {
     active: RwSignal<Option<PointAt>>,
     highlighted: RwSignal<Option<String>>,
+    pointed: RwSignal<bool>,
 }
 
 impl Walk {
     /// Moves to the point `key` leads to and highlights its series.
     fn step(self, chart: &LineChart, key: PointKey) {
         let next = next_point(chart, self.active.get_untracked(), key);
+        self.pointed.set(false);
         self.active.set(next);
         self.highlighted
             .set(next.map(|at| chart.series[at.series].key.clone()));
     }
 
-    /// Moves to the point under the pointer, if any, and highlights its series; nothing
-    /// near it leaves the chart as a move off it does.
+    /// Moves to the point under the pointer and highlights its series. Over empty chart
+    /// (between years) the last point stays, so the tooltip and the dimming do not flicker
+    /// as the pointer crosses the gaps; leaving the chart clears them. Only signals whose
+    /// value changes are set: this runs at every move of the mouse.
     fn point_to(self, chart: &LineChart, (x, y): (f64, f64)) {
         let Some(at) = point_at_pointer(chart, x, y) else {
-            return self.leave();
+            return;
         };
+        if !self.pointed.get_untracked() {
+            self.pointed.set(true);
+        }
         if self.active.get_untracked() != Some(at) {
             self.active.set(Some(at));
-            self.highlighted
-                .set(Some(chart.series[at.series].key.clone()));
+        }
+        let key = &chart.series[at.series].key;
+        if self
+            .highlighted
+            .with_untracked(|shown| shown.as_ref() != Some(key))
+        {
+            self.highlighted.set(Some(key.clone()));
         }
     }
 
-    /// Nothing active or highlighted (signals already clear are left alone, since the
-    /// pointer moving over empty chart calls this at every move).
+    /// Nothing active or highlighted (signals already clear are left alone).
     fn leave(self) {
         if self.active.get_untracked().is_some() {
             self.active.set(None);
@@ -197,6 +210,7 @@ pub fn LineChartView(
     let walk = Walk {
         active: RwSignal::new(None),
         highlighted: RwSignal::new(None),
+        pointed: RwSignal::new(false),
     };
     let svg = NodeRef::new();
     highlight_series(svg, walk.highlighted);
@@ -218,9 +232,9 @@ pub fn LineChartView(
     let on_pointer = Callback::new(move |at| shared.with_value(|chart| walk.point_to(chart, at)));
     let hint = "Chart: use the arrow keys to move between points, Escape to leave.";
     let announce = move || {
-        active.with(|at| {
-            at.as_ref()
-                .map_or_else(|| hint.to_string(), |(_, _, text)| text.clone())
+        active.with(|at| match at {
+            Some((_, _, text)) if !walk.pointed.get() => text.clone(),
+            _ => hint.to_string(),
         })
     };
     view! {

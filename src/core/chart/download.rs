@@ -119,7 +119,7 @@ fn legend_entry(entry: &LegendEntry, lines: &[String], x: f64, y: f64) -> String
             entry.colour,
             entry.dash
         ),
-        // A round rect, not a circle: circles in the file are the chart's points.
+        // A dot, drawn as a rect with round corners.
         Swatch::Dot => format!(
             "<rect x=\"{}\" y=\"{}\" width=\"9\" height=\"9\" rx=\"4.5\" fill=\"{}\"/>",
             num(x + SWATCH_WIDTH / 2.0 - 4.5),

@@ -1,7 +1,8 @@
 //! Keyboard walking of a line chart's points: the chart is one tab stop; left and right
 //! move along a series, up and down to the series before or after it in the legend (at the
 //! nearest year), Home and End to a series' first and last point. A bar chart's bars are
-//! walked the same way, in the order drawn.
+//! walked the same way, in the order drawn. The pointer (or a tap) picks the point nearest
+//! to it, found from where it is in the chart's own units.
 
 use super::LineChart;
 
@@ -114,9 +115,11 @@ pub fn next_point(chart: &LineChart, current: Option<PointAt>, key: PointKey) ->
 pub const POINTER_REACH: f64 = 24.0;
 
 /// The point under the pointer at (`x`, `y`), in chart units: the nearest in a straight
-/// line, so where lines cross the one the pointer is on wins; `None` when no point is
-/// within [`POINTER_REACH`]. The points are drawn as one path per series, so the pointer is
-/// matched to them here rather than by the element under it.
+/// line, so where lines cross the one the pointer is on wins, and of points drawn on top of
+/// each other the one drawn last (on top: the series in colour are drawn after the grey
+/// ones); `None` when no point is within [`POINTER_REACH`]. The points are drawn as one
+/// path per series, so the pointer is matched to them here rather than by the element
+/// under it.
 pub fn point_at_pointer(chart: &LineChart, x: f64, y: f64) -> Option<PointAt> {
     // Squared distances: same order, and no `hypot` (which would add its code to the Wasm).
     let mut nearest: Option<(f64, PointAt)> = None;
@@ -125,11 +128,38 @@ pub fn point_at_pointer(chart: &LineChart, x: f64, y: f64) -> Option<PointAt> {
             let (dx, dy) = (at.x - x, at.y - y);
             let distance = dx * dx + dy * dy;
             if distance <= POINTER_REACH * POINTER_REACH
-                && nearest.is_none_or(|(best, _)| distance < best)
+                && nearest.is_none_or(|(best, _)| distance <= best)
             {
                 nearest = Some((distance, PointAt { series, point }));
             }
         }
     }
     nearest.map(|(_, at)| at)
+}
+
+/// Where an `<svg>` is drawn on the screen, in CSS pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScreenBox {
+    pub left: f64,
+    pub top: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+/// The screen point (`x`, `y`) in the units of a `width` by `height` viewBox drawn in
+/// `shown`: scaled by the same factor both ways and centred, as the browser draws a
+/// viewBox into a box of another shape (`preserveAspectRatio` "xMidYMid meet"). `None`
+/// when the box has no size (not laid out).
+pub fn in_view_box(
+    shown: ScreenBox,
+    (width, height): (f64, f64),
+    (x, y): (f64, f64),
+) -> Option<(f64, f64)> {
+    let scale = (shown.width / width).min(shown.height / height);
+    if !(scale > 0.0 && scale.is_finite()) {
+        return None;
+    }
+    let left = shown.left + (shown.width - width * scale) / 2.0;
+    let top = shown.top + (shown.height - height * scale) / 2.0;
+    Some(((x - left) / scale, (y - top) / scale))
 }
