@@ -299,35 +299,26 @@ fn of_points_drawn_on_top_of_each_other_the_pointer_picks_the_one_on_top() {
 
 #[test]
 fn the_pointer_s_place_is_found_in_the_chart_s_units() {
-    // A 328 × 234 chart drawn twice its size at (10, 20).
-    let shown = ScreenBox {
-        left: 10.0,
-        top: 20.0,
-        width: 656.0,
-        height: 468.0,
+    // A 328 × 234 chart in a box at (10, 20) of the given size: where the screen point
+    // `at` falls in the chart's units.
+    let place = |width: f64, height: f64, at: (f64, f64)| {
+        let shown = ScreenBox {
+            left: 10.0,
+            top: 20.0,
+            width,
+            height,
+        };
+        in_view_box(shown, (328.0, 234.0), at)
     };
-    assert_eq!(
-        in_view_box(shown, (328.0, 234.0), (210.0, 120.0)),
-        Some((100.0, 50.0))
-    );
-    // The same chart in a box too wide for it: drawn at its own size, centred, so
-    // (800 - 328) / 2 = 236 of empty box to its left.
-    let wide = ScreenBox {
-        width: 800.0,
-        height: 234.0,
-        ..shown
-    };
-    assert_eq!(
-        in_view_box(wide, (328.0, 234.0), (346.0, 70.0)),
-        Some((100.0, 50.0))
-    );
+    // Drawn twice its size.
+    assert_eq!(place(656.0, 468.0, (210.0, 120.0)), Some((100.0, 50.0)));
+    // A box too wide for it: drawn at its own size, centred, so (800 - 328) / 2 = 236 of
+    // empty box to its left.
+    assert_eq!(place(800.0, 234.0, (346.0, 70.0)), Some((100.0, 50.0)));
+    // Too tall: (500 - 234) / 2 = 133 of empty box above it.
+    assert_eq!(place(328.0, 500.0, (110.0, 203.0)), Some((100.0, 50.0)));
     // Not laid out yet: no place.
-    let empty = ScreenBox {
-        width: 0.0,
-        height: 0.0,
-        ..shown
-    };
-    assert_eq!(in_view_box(empty, (328.0, 234.0), (10.0, 20.0)), None);
+    assert_eq!(place(0.0, 0.0, (10.0, 20.0)), None);
 }
 
 #[test]
