@@ -171,24 +171,24 @@ fn line_markup_marks_breaks_hollow_points_and_escapes_names() {
         &markup[from..from + markup[from..].find("/>").unwrap()]
     };
     let tate = museum_colour("tate");
-    let hollow = element("<path class=\"points not-comparable\"");
+    let points_path = |start: &str, fill: &str, years_and_values: &str| {
+        let path = element(start);
+        assert!(
+            path.contains(&format!("fill=\"{fill}\" stroke=\"{tate}\""))
+                && path.ends_with(&format!("data-museum=\"tate\" {years_and_values}")),
+            "{path}"
+        );
+    };
     assert_eq!(markup.matches("class=\"points not-comparable\"").count(), 1);
-    assert!(
-        hollow.contains(&format!("fill=\"#ffffff\" stroke=\"{tate}\"")),
-        "{hollow}"
+    points_path(
+        "<path class=\"points not-comparable\"",
+        "#ffffff",
+        "data-years=\"2019-20\" data-values=\"10\"",
     );
-    assert!(
-        hollow.ends_with("data-museum=\"tate\" data-years=\"2019-20\" data-values=\"10\""),
-        "{hollow}"
-    );
-    let filled = element("<path class=\"points\" ");
-    assert!(
-        filled.contains(&format!("fill=\"{tate}\" stroke=\"{tate}\"")),
-        "{filled}"
-    );
-    assert!(
-        filled.ends_with("data-museum=\"tate\" data-years=\"2020-21\" data-values=\"20\""),
-        "{filled}"
+    points_path(
+        "<path class=\"points\" ",
+        tate,
+        "data-years=\"2020-21\" data-values=\"20\"",
     );
     // Names are escaped where they are drawn (the end labels).
     assert!(
