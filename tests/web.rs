@@ -981,8 +981,9 @@ async fn legend_hover_highlights_its_series() {
 
 /// The pointer over a point (or a tap beside it) shows that point's text over the chart and
 /// highlights its series, without speaking it to a screen reader (the arrow keys do);
-/// between points the last one stays; off the chart both clear. The points are one path
-/// per series, so the point is found from where the pointer is.
+/// between points the last one stays; off the chart both clear, but a point the arrow keys
+/// chose stays when the mouse leaves. The points are one path per series, so the point is
+/// found from where the pointer is.
 #[wasm_bindgen_test]
 async fn the_pointer_on_a_point_shows_its_figure() {
     let app = mount_at("?metric=uk_loan_venues&museums=science-museum-group,british-museum&from=2014-15&to=2016-17&view=line").await;
@@ -1046,6 +1047,27 @@ async fn the_pointer_on_a_point_shows_its_figure() {
     settle().await;
     assert_eq!(app.count("#chart-svg .chart-tooltip"), 0, "off the chart");
     assert_eq!(app.count("g.series.highlighted"), 0);
+    // The arrow keys take over: their point is spoken, and stays when the mouse leaves.
+    js_sys::Function::new_with_args(
+        "element",
+        "element.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))",
+    )
+    .call1(&JsValue::NULL, &svg)
+    .unwrap();
+    settle().await;
+    let spoken = app.text_of("#chart-announce");
+    assert_eq!(spoken, app.text_of("#chart-svg .chart-tooltip text"));
+    assert_ne!(spoken, hint);
+    pointer("mouseleave", (-10.0, -10.0));
+    settle().await;
+    assert_eq!(app.text_of("#chart-svg .chart-tooltip text"), spoken);
+    // Pointing again moves the box but leaves what was spoken as it was.
+    pointer("mousemove", (point.x, point.y));
+    settle().await;
+    assert!(app
+        .text_of("#chart-svg .chart-tooltip text")
+        .starts_with("British Museum, 2015/16: "));
+    assert_eq!(app.text_of("#chart-announce"), spoken);
 }
 
 /// `explorer.query` hands back the JSON download's object itself: the same keys in the same

@@ -23,8 +23,7 @@ pub fn ChartCaption(title: String, subtitle: String) -> impl IntoView {
 }
 
 /// The chart's `<svg>`, `width` by `height` units, titled and described for screen readers,
-/// focusable once: `on_key` gets its key presses, `on_leave` runs when focus leaves it (and,
-/// with `on_pointer`, when the pointer leaves it).
+/// focusable once: `on_key` gets its key presses, `on_leave` runs when focus leaves it.
 /// `marks` is drawn once; `overlay` (markup too, empty for none) over it.
 #[component]
 pub fn ChartSvg(
@@ -40,9 +39,10 @@ pub fn ChartSvg(
     #[prop(into)] on_key: Callback<leptos::ev::KeyboardEvent>,
     #[prop(into)] on_leave: Callback<()>,
     /// Gets where the pointer is, in chart units, as it moves over the chart (a tap on a
-    /// touch screen sends a `mousemove` to where it landed, so it comes here too).
+    /// touch screen sends a `mousemove` to where it landed, so it comes here too), and
+    /// `None` when it leaves the chart.
     #[prop(optional)]
-    on_pointer: Option<Callback<(f64, f64)>>,
+    on_pointer: Option<Callback<Option<(f64, f64)>>>,
     node_ref: NodeRef<leptos::svg::Svg>,
 ) -> impl IntoView {
     let pointer = move |event: leptos::ev::MouseEvent| {
@@ -50,12 +50,12 @@ pub fn ChartSvg(
             .get_untracked()
             .and_then(|svg| in_chart_units(&svg, &event, (width, height)));
         if let (Some(on_pointer), Some(at)) = (on_pointer, at) {
-            on_pointer.run(at);
+            on_pointer.run(Some(at));
         }
     };
     let pointer_left = move |_| {
-        if on_pointer.is_some() {
-            on_leave.run(());
+        if let Some(on_pointer) = on_pointer {
+            on_pointer.run(None);
         }
     };
     view! {

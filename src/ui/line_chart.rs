@@ -143,6 +143,14 @@ impl Walk {
         }
     }
 
+    /// The pointer left the chart: the point it chose goes, a point the arrow keys chose
+    /// stays (a keyboard user's mouse may drift off the chart).
+    fn pointer_left(self) {
+        if self.pointed.get_untracked() {
+            self.leave();
+        }
+    }
+
     /// Nothing active or highlighted (signals already clear are left alone).
     fn leave(self) {
         if self.active.get_untracked().is_some() {
@@ -229,14 +237,21 @@ pub fn LineChartView(
         })
     });
     let on_key = move |event| shared.with_value(|chart| on_chart_key(walk, chart, event));
-    let on_pointer = Callback::new(move |at| shared.with_value(|chart| walk.point_to(chart, at)));
+    let on_pointer = Callback::new(move |at| match at {
+        Some(at) => shared.with_value(|chart| walk.point_to(chart, at)),
+        None => walk.pointer_left(),
+    });
     let hint = "Chart: use the arrow keys to move between points, Escape to leave.";
-    let announce = move || {
-        active.with(|at| match at {
-            Some((_, _, text)) if !walk.pointed.get() => text.clone(),
-            _ => hint.to_string(),
-        })
-    };
+    // What the live region says: the arrow keys' point, or the hint. A point the pointer
+    // chose leaves it as it was, so nothing is spoken as the mouse moves.
+    let announce = Memo::new(move |said: Option<&String>| match said {
+        Some(said) if walk.pointed.get() => said.clone(),
+        _ => active.with(|at| {
+            at.as_ref()
+                .map_or(hint, |(_, _, text)| text.as_str())
+                .to_string()
+        }),
+    });
     view! {
         <figure class="chart line-chart">
             <ChartCaption title=title.clone() subtitle=subtitle />
