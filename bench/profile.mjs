@@ -100,9 +100,10 @@ try {
       }
       const top = [...self].filter(([n]) => !n.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.CPU_PROFILE));
       for (const [n, t] of top) console.log(`  ${(t / CHANGES).toFixed(2)} ms/change  ${n.slice(0, 150)}`);
+      // The call tree, for the inclusive times and the callers below.
+      const byId = new Map(profile.nodes.map(n => [n.id, n])); const parent = new Map();
+      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
       if (process.env.INCLUSIVE) {
-        const byId = new Map(profile.nodes.map(n => [n.id, n])); const parent = new Map();
-        for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
         const inc = new Map();
         profile.samples.forEach((id, j) => { const t = (profile.timeDeltas[j + 1] ?? 0) / 1000; const seen = new Set(); let p = id;
           while (p) { const f = byId.get(p).callFrame.functionName.replace(/::h[0-9a-f]{16}$/, ''); if (!seen.has(f)) { seen.add(f); inc.set(f, (inc.get(f) ?? 0) + t); } p = parent.get(p); } });
@@ -110,8 +111,6 @@ try {
         for (const [n, t] of [...inc].filter(([n]) => re.test(n)).sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  incl ${(t / CHANGES).toFixed(2)} ms/change  ${n.slice(0, 140)}`);
       }
       if (process.env.CALLERS) {
-        const byId = new Map(profile.nodes.map(n => [n.id, n])); const parent = new Map();
-        for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
         for (const want of process.env.CALLERS.split(',')) {
           const callers = new Map();
           for (const n of profile.nodes) if (n.callFrame.functionName === want) {
