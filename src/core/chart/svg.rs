@@ -400,22 +400,24 @@ fn series_points(markup: &mut Markup, (line, radius): (&LineSeries, f64), hollow
         .attr("stroke-width", "2")
         .attr("data-museum", &line.key)
         .attribute("data-years", |out| {
-            for (i, point) in points.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                out.push_str(&point.year.slug());
-            }
+            push_each(out, &points, |out, point| out.push_str(&point.year.slug()))
         })
         .attribute("data-values", |out| {
-            for (i, point) in points.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                push_fixed(out, point.value, VALUE_DECIMALS, true);
-            }
+            push_each(out, &points, |out, point| {
+                push_fixed(out, point.value, VALUE_DECIMALS, true)
+            })
         })
         .close();
+}
+
+/// Writes each of `points` with `write`, a space between them.
+fn push_each(out: &mut String, points: &[&LinePoint], write: impl Fn(&mut String, &LinePoint)) {
+    for (i, point) in points.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        write(out, point);
+    }
 }
 
 /// `Mx,y m-r,0 ar,r 0 1,0 2r,0 ar,r 0 1,0 -2r,0` for each point: a circle of `radius`
