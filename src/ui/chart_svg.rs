@@ -46,10 +46,14 @@ pub fn ChartSvg(
     node_ref: NodeRef<leptos::svg::Svg>,
 ) -> impl IntoView {
     let pointer = move |event: leptos::ev::MouseEvent| {
+        // A chart without `on_pointer` (the bar chart) measures nothing at each move.
+        let Some(on_pointer) = on_pointer else {
+            return;
+        };
         let at = node_ref
             .get_untracked()
             .and_then(|svg| in_chart_units(&svg, &event, (width, height)));
-        if let (Some(on_pointer), Some(at)) = (on_pointer, at) {
+        if let Some(at) = at {
             on_pointer.run(Some(at));
         }
     };
