@@ -128,19 +128,9 @@ impl Walk {
         let Some(at) = point_at_pointer(chart, x, y) else {
             return;
         };
-        if !self.pointed.get_untracked() {
-            self.pointed.set(true);
-        }
-        if self.active.get_untracked() != Some(at) {
-            self.active.set(Some(at));
-        }
-        let key = &chart.series[at.series].key;
-        if self
-            .highlighted
-            .with_untracked(|shown| shown.as_ref() != Some(key))
-        {
-            self.highlighted.set(Some(key.clone()));
-        }
+        set_if_changed(self.pointed, true);
+        set_if_changed(self.active, Some(at));
+        set_if_changed(self.highlighted, Some(chart.series[at.series].key.clone()));
     }
 
     /// The pointer left the chart: the point it chose goes, a point the arrow keys chose
@@ -153,12 +143,16 @@ impl Walk {
 
     /// Nothing active or highlighted (signals already clear are left alone).
     fn leave(self) {
-        if self.active.get_untracked().is_some() {
-            self.active.set(None);
-        }
-        if self.highlighted.get_untracked().is_some() {
-            self.highlighted.set(None);
-        }
+        set_if_changed(self.active, None);
+        set_if_changed(self.highlighted, None);
+    }
+}
+
+/// Sets `signal` to `value` only if it differs, so nothing that reads it runs again for
+/// a value it already has (the pointer sets these at every move of the mouse).
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    if signal.with_untracked(|current| *current != value) {
+        signal.set(value);
     }
 }
 
