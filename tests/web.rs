@@ -906,6 +906,16 @@ async fn sector_change_is_computed_in_the_explorer() {
     );
 }
 
+/// Presses `key` on `element`: a real KeyboardEvent, as the browser sends it.
+fn press_key(element: &Element, key: &str) {
+    js_sys::Function::new_with_args(
+        "element, key",
+        "element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))",
+    )
+    .call2(&JsValue::NULL, element, &JsValue::from_str(key))
+    .unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn arrow_keys_walk_the_points_and_announce_them() {
     let app = mount_at("?metric=uk_loan_venues&museums=science-museum-group,british-museum&from=2014-15&to=2016-17&view=line").await;
@@ -915,16 +925,7 @@ async fn arrow_keys_walk_the_points_and_announce_them() {
         "points are not tab stops"
     );
     let chart = app.get("[data-chart-focus]");
-    // A real KeyboardEvent, as the browser sends it.
-    let dispatch = js_sys::Function::new_with_args(
-        "element, key",
-        "element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))",
-    );
-    let press = |key: &str| {
-        dispatch
-            .call2(&JsValue::NULL, &chart, &JsValue::from_str(key))
-            .unwrap();
-    };
+    let press = |key: &str| press_key(&chart, key);
     press("ArrowRight");
     settle().await;
     let first = app.text_of("#chart-announce");
@@ -1048,12 +1049,7 @@ async fn the_pointer_on_a_point_shows_its_figure() {
     assert_eq!(app.count("#chart-svg .chart-tooltip"), 0, "off the chart");
     assert_eq!(app.count("g.series.highlighted"), 0);
     // The arrow keys take over: their point is spoken, and stays when the mouse leaves.
-    js_sys::Function::new_with_args(
-        "element",
-        "element.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))",
-    )
-    .call1(&JsValue::NULL, &svg)
-    .unwrap();
+    press_key(&svg, "ArrowRight");
     settle().await;
     let spoken = app.text_of("#chart-announce");
     assert_eq!(spoken, app.text_of("#chart-svg .chart-tooltip text"));
