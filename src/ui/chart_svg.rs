@@ -45,18 +45,7 @@ pub fn ChartSvg(
     on_pointer: Option<Callback<Option<(f64, f64)>>>,
     node_ref: NodeRef<leptos::svg::Svg>,
 ) -> impl IntoView {
-    let pointer = move |event: leptos::ev::MouseEvent| {
-        // A chart without `on_pointer` (the bar chart) measures nothing at each move.
-        let Some(on_pointer) = on_pointer else {
-            return;
-        };
-        let at = node_ref
-            .get_untracked()
-            .and_then(|svg| in_chart_units(&svg, &event, (width, height)));
-        if let Some(at) = at {
-            on_pointer.run(Some(at));
-        }
-    };
+    let pointer = move |event| pointer_moved(on_pointer, node_ref, (width, height), &event);
     let pointer_left = move |_| {
         if let Some(on_pointer) = on_pointer {
             on_pointer.run(None);
@@ -85,6 +74,25 @@ pub fn ChartSvg(
             <g class="chart-marks" inner_html=marks></g>
             <g class="chart-overlay" inner_html=move || overlay.get()></g>
         </svg>
+    }
+}
+
+/// The pointer moved over the chart: hands `on_pointer` where it is. A chart without
+/// `on_pointer` (the bar chart) measures nothing at each move.
+fn pointer_moved(
+    on_pointer: Option<Callback<Option<(f64, f64)>>>,
+    node_ref: NodeRef<leptos::svg::Svg>,
+    view: (f64, f64),
+    event: &leptos::ev::MouseEvent,
+) {
+    let Some(on_pointer) = on_pointer else {
+        return;
+    };
+    let at = node_ref
+        .get_untracked()
+        .and_then(|svg| in_chart_units(&svg, event, view));
+    if let Some(at) = at {
+        on_pointer.run(Some(at));
     }
 }
 
