@@ -2,7 +2,7 @@
 //   BASE_URL=http://127.0.0.1:PORT/some-repo/ node --test e2e/     (scripts/e2e.sh sets it up)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, BASE_PATH, cell, openPage, useBrowser } from './helpers.mjs';
+import { BASE, BASE_PATH, cell, openPage, useBrowser, waitForView } from './helpers.mjs';
 
 const session = useBrowser();
 
@@ -33,24 +33,24 @@ test('controls add history entries; back and forward restore the view', async ()
   const { page, errors } = await open('?metric=uk_loan_venues');
   await page.click('#controls-toggle');
   await page.selectOption('#metric', 'objects_display');
-  await page.waitForURL(/metric=objects_display/);
+  await waitForView(page, /metric=objects_display/);
   await cell(page, 'all-national-museums', '2019-20').waitFor();
   assert.equal(await cell(page, 'all-national-museums', '2019-20').getAttribute('data-value'), '71205');
   assert.equal(await page.locator('td[data-museum="total"]').count(), 0);
   await page.goBack();
-  await page.waitForURL(/metric=uk_loan_venues/);
+  await waitForView(page, /metric=uk_loan_venues/);
   await cell(page, 'british-museum', '2019-20').waitFor();
   assert.equal(await page.locator('#metric').inputValue(), 'uk_loan_venues');
   await page.goForward();
-  await page.waitForURL(/metric=objects_display/);
+  await waitForView(page, /metric=objects_display/);
   await cell(page, 'all-national-museums', '2019-20').waitFor();
   assert.ok(new URL(page.url()).pathname.startsWith(BASE_PATH), 'stays under the base path');
   // Keyboard: the museum boxes are reachable and toggle with Space.
   await page.selectOption('#metric', 'uk_loan_venues');
-  await page.waitForURL(/metric=uk_loan_venues/);
+  await waitForView(page, /metric=uk_loan_venues/);
   await page.focus('#museum-british-museum');
   await page.keyboard.press('Space');
-  await page.waitForURL(/museums=/);
+  await waitForView(page, /museums=/);
   assert.equal(await page.locator('td[data-museum="british-museum"]').count(), 0);
   assert.deepEqual(errors, []);
   await page.close();

@@ -105,6 +105,22 @@ export async function gotoApp(page, query) {
   await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0, null, { timeout: 15000 });
 }
 
+/**
+ * In the page: resolves in a task queued from the next frame's requestAnimationFrame, so the
+ * frame is drawn and what the app left until just after a frame has run too (the history
+ * entry, and the results table when it is out of view: `core::redraw`). Sent to the page as
+ * source, so it must use nothing from this module.
+ */
+export function drawn() {
+  return new Promise(done => requestAnimationFrame(() => setTimeout(done, 0)));
+}
+
+/** Until the address bar matches `url` (as `page.waitForURL`) and the view is drawn. */
+export async function waitForView(page, url) {
+  await page.waitForURL(url);
+  await page.evaluate(drawn);
+}
+
 /** A page at `query` with page and console errors collected; resolves once the app is ready. */
 export async function openPage(browser, query, viewport = { width: 1280, height: 900 }) {
   const page = await browser.newPage({ viewport });

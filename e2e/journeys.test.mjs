@@ -3,7 +3,7 @@
 // page state in light and dark mode.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, cell, gotoApp, openPage, useBrowser } from './helpers.mjs';
+import { BASE, cell, gotoApp, openPage, useBrowser, waitForView } from './helpers.mjs';
 import { axeViolations } from './axe.mjs';
 
 const session = useBrowser();
@@ -37,7 +37,7 @@ test('one museum\'s figure for one year: 2 actions from the home page', async ()
   const reader = counter(page);
   await reader.click('#controls-toggle');
   await reader.click('[data-only="tate-gallery-group"]');
-  await page.waitForURL(/museums=tate-gallery-group/);
+  await waitForView(page, /museums=tate-gallery-group/);
   assert.equal(await page.locator('tbody tr').count(), 1);
   const expected = valueOf(await publishedData(), 'uk_loan_venues', 'tate-gallery-group', 2019);
   assert.equal(Number(await cell(page, 'tate-gallery-group', '2019-20').getAttribute('data-value')), expected);
@@ -75,11 +75,11 @@ test('two museums over ten years: 4 actions from the home page', async () => {
   const reader = counter(page);
   await reader.click('#controls-toggle');
   await reader.click('[data-only="tate-gallery-group"]');
-  await page.waitForURL(/museums=tate-gallery-group/);
+  await waitForView(page, /museums=tate-gallery-group/);
   await reader.click('#museum-national-gallery');
-  await page.waitForURL(/museums=national-gallery,tate-gallery-group/);
+  await waitForView(page, /museums=national-gallery,tate-gallery-group/);
   await reader.choose('#year-from', '2014-15');
-  await page.waitForURL(/from=2014-15/);
+  await waitForView(page, /from=2014-15/);
   assert.match(page.url(), /museums=national-gallery,tate-gallery-group&from=2014-15&to=2023-24/);
   assert.equal(await page.locator('tbody tr').count(), 2);
   assert.equal(await page.locator('thead th[data-year]').count(), 10);
@@ -100,7 +100,7 @@ test('total change between two years, with the published-total check: 2 actions'
   const reader = counter(page);
   await reader.click('#controls-toggle');
   await reader.choose('#compare', '2015-16');
-  await page.waitForURL(/compare=2015-16/);
+  await waitForView(page, /compare=2015-16/);
   const total = page.locator('td[data-change-museum="total"]');
   const [base, latest] = await Promise.all(['2015-16', '2023-24'].map(async y => Number(await cell(page, 'total', y).getAttribute('data-value'))));
   assert.equal(await total.getAttribute('data-change-pct'), ((latest - base) / base * 100).toFixed(1));
@@ -122,18 +122,18 @@ test('select none says so; select all brings every museum back; the filter narro
   await page.click('#controls-toggle');
   const all = await page.locator('tbody tr').count();
   await page.click('[data-action="select-none"]');
-  await page.waitForURL(/museums=none/);
+  await waitForView(page, /museums=none/);
   assert.match(await page.locator('#no-museums').textContent(), /Pick at least one museum/);
   assert.equal(await page.locator('tbody tr').count(), 0);
   assert.equal(await page.locator('.museums input[type=checkbox]:checked').count(), 0);
   await page.click('[data-action="select-all"]');
-  await page.waitForURL(u => !/museums=/.test(u.search));
+  await waitForView(page, u => !/museums=/.test(u.search));
   assert.equal(await page.locator('tbody tr').count(), all);
   await page.fill('#museum-filter', 'geffrye');
   assert.deepEqual(await page.locator('.museum-item:visible label').allTextContents(), ['Museum of the Home']);
   // A metric with no museum rows says so rather than "(0)".
   await page.selectOption('#metric', 'loans_display');
-  await page.waitForURL(/metric=loans_display/);
+  await waitForView(page, /metric=loans_display/);
   assert.match(await page.locator('#museum-status').textContent(), /no figures for individual museums/);
   assert.deepEqual(errors, []);
   await page.close();

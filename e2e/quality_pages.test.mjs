@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { axeViolations } from './axe.mjs';
-import { download, openInContext, parseCsv, useBrowser } from './helpers.mjs';
+import { download, openInContext, parseCsv, useBrowser, waitForView } from './helpers.mjs';
 
 const session = useBrowser();
 const open = (query, contextOptions) => openInContext(session.browser, query, contextOptions);
@@ -38,7 +38,7 @@ test('coverage: a cell links to the explorer view of that museum and year; downl
   assert.deepEqual(json.rows.map(r => [r.museum_id, r.year, r.status]), cells);
   await page.click('td[data-museum="british-museum"][data-year="2019-20"] a');
   await page.waitForSelector('#results-table td[data-museum="british-museum"][data-year="2019-20"]');
-  await page.waitForURL(/\?v=1&metric=uk_loan_venues&museums=british-museum&from=2019-20&to=2019-20$/);  // pushed after the frame
+  await waitForView(page, /\?v=1&metric=uk_loan_venues&museums=british-museum&from=2019-20&to=2019-20$/);  // pushed after the frame
   await context.close();
 });
 
@@ -56,7 +56,7 @@ test('revisions: downloads equal the rows on screen; a row links into the explor
   assert.equal(await page.locator('#revisions-table tr[data-old]').count(), 12, 'IWM: 12 revised loan venue figures');
   await page.click('#revisions-table tr[data-year="2017-18"] th a');
   await page.waitForSelector('#results-table td[data-museum="imperial-war-museums"][data-year="2017-18"]');
-  await page.waitForURL(/museums=imperial-war-museums&from=2017-18&to=2017-18$/);
+  await waitForView(page, /museums=imperial-war-museums&from=2017-18&to=2017-18$/);
   await context.close();
 });
 
@@ -77,6 +77,6 @@ test('totals: the explorer\'s [t] marker leads to its audit row; downloads equal
   assert.deepEqual(json.rows.map(r => [r.metric_id, r.year, String(r.published_total), String(r.recomputed_sum), r.verdict]), onScreen);
   await row.locator('a', { hasText: 'See the museum rows' }).click();
   await page.waitForSelector('#results-table');
-  await page.waitForURL(/\?v=1&metric=uk_loan_venues&from=2017-18&to=2017-18$/);
+  await waitForView(page, /\?v=1&metric=uk_loan_venues&from=2017-18&to=2017-18$/);
   await context.close();
 });

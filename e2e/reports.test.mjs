@@ -2,7 +2,7 @@
 // sector change the explorer computes, and old links to `?page=headlines`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useBrowser } from './helpers.mjs';
+import { openPage, useBrowser, waitForView } from './helpers.mjs';
 
 const session = useBrowser();
 
@@ -35,7 +35,7 @@ test('a card opens its explorer view at the top of the page', async () => {
   await card.scrollIntoViewIfNeeded();
   await card.getByRole('link', { name: 'See it in the explorer' }).click();
   await page.waitForSelector('#view-summary, table');
-  await page.waitForURL(/\?v=1&metric=objects_display$/);  // the history entry follows the frame
+  await waitForView(page, /\?v=1&metric=objects_display$/);  // the history entry follows the frame
   assert.equal(await page.evaluate(() => window.scrollY), 0);
   assert.deepEqual(errors, []);
   await page.close();

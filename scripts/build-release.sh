@@ -39,10 +39,13 @@ done
 # found by the pointer highlighted but not spoken to screen readers, and the point on top
 # picked where points coincide; a second review's fixes (a point the arrow keys chose stays
 # when the mouse leaves; nothing re-spoken when the mouse takes over): 332,479 B, 332,457 B
-# after a tidy-up. The goal
+# after a tidy-up; raised to 334,900 for the results table drawn after the frame while it
+# is out of view (core::redraw; an IntersectionObserver says where it is: +2.2 kB): a museum
+# change's busy p50 / p95 26.6 / 37.2 -> 12.2 / 20.3 ms, a year's 21.0 / 32.1 -> 12.7 /
+# 18.1 ms, a metric's p95 45.6 -> 23.2 ms (bench/run.mjs A/B; 334,682 B). The goal
 # of issue 12 is 150,000 B; README "Performance" says why it is not reached.
 # scripts/wasm-size-by-crate.py says which crates the Wasm's bytes come from.
-FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-332700}
+FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-334900}
 first_load=0
 for f in dist/index.html dist/*.wasm dist/*.js dist/*.css; do
   [ "$(basename "$f")" = sw.js ] && continue   # fetched by the browser after the first view

@@ -121,9 +121,7 @@ struct DrawnPoint {
 /// Then waits for the next frame to be drawn, so what the app queues after it (the
 /// history entry of a change) has run too.
 async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
+    effects_only().await;
     after_frame().await;
 }
 
@@ -336,9 +334,7 @@ async fn controls_write_the_url_and_the_url_restores_the_view() {
         Some("recommend_share")
     );
 
-    let from: HtmlSelectElement = app.get("#year-from").unchecked_into();
-    from.set_value("2019-20");
-    from.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    choose_first_year(&app, "2019-20");
     settle().await;
     assert_eq!(
         window().location().search().unwrap(),
@@ -1102,9 +1098,7 @@ async fn a_year_or_museum_leaving_the_view_leaves_the_other_cells_alone() {
     let bm_2018 = cell("british-museum", "2018-19").expect("in the view");
     let header_2018 = app.get("thead th[data-year=\"2018-19\"]");
 
-    let from: HtmlSelectElement = app.get("#year-from").unchecked_into();
-    from.set_value("2016-17");
-    from.dispatch_event(&Event::new("change").unwrap()).unwrap();
+    choose_first_year(&app, "2016-17");
     settle().await;
     assert!(
         cell("tate-gallery-group", "2015-16").is_none(),
@@ -1138,4 +1132,54 @@ async fn a_year_or_museum_leaving_the_view_leaves_the_other_cells_alone() {
         same(&tate_2018, cell("tate-gallery-group", "2018-19")),
         "cell redrawn"
     );
+}
+
+/// Sets the first year in the year-from select, as a reader's choice would.
+fn choose_first_year(app: &Mounted, year: &str) {
+    let from: HtmlSelectElement = app.get("#year-from").unchecked_into();
+    from.set_value(year);
+    from.dispatch_event(&Event::new("change").unwrap()).unwrap();
+}
+
+/// Lets Leptos run the effects a change scheduled, but not the frame after it.
+async fn effects_only() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_table_waits_for_the_frame_only_while_out_of_view() {
+    let app = mount_at("?metric=uk_loan_venues&from=2015-16&to=2019-20").await;
+    let year_heading = |year: &str| app.find(&format!("thead th[data-year=\"{year}\"]"));
+    // Far below the viewport: the observer reports it out of view by the next frame.
+    app.container
+        .set_attribute("style", "margin-top: 300vh")
+        .unwrap();
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    after_frame().await;
+    after_frame().await;
+
+    choose_first_year(&app, "2016-17");
+    effects_only().await;
+    assert!(
+        year_heading("2015-16").is_some(),
+        "out of view, the table is not redrawn before the frame"
+    );
+    after_frame().await;
+    assert!(
+        year_heading("2015-16").is_none(),
+        "and is redrawn right after it"
+    );
+
+    app.get(".results-table-block").scroll_into_view();
+    after_frame().await;
+    after_frame().await;
+    choose_first_year(&app, "2017-18");
+    effects_only().await;
+    assert!(
+        year_heading("2016-17").is_none() && year_heading("2017-18").is_some(),
+        "in view, the table is redrawn in the change's own frame"
+    );
+    app.container.remove_attribute("style").unwrap();
 }

@@ -1,5 +1,5 @@
 // The journeys' driver (see e2e/journeys.mjs) over a Playwright page: Chromium.
-import { download, gotoApp } from '../helpers.mjs';
+import { download, drawn, gotoApp } from '../helpers.mjs';
 
 const TIMEOUT = 10000;
 
@@ -11,7 +11,10 @@ export function playwrightDriver(page) {
     click: css => page.click(css),
     attr: (css, name) => page.locator(css).first().getAttribute(name, { timeout: TIMEOUT }),
     count: css => page.locator(css).count(),
-    waitForUrl: pattern => page.waitForURL(pattern, { timeout: TIMEOUT }),
+    async waitForUrl(pattern) {
+      await page.waitForURL(pattern, { timeout: TIMEOUT });
+      await page.evaluate(drawn);
+    },
     url: async () => page.url(),
     back: () => page.goBack().then(() => {}),
     forward: () => page.goForward().then(() => {}),

@@ -12,7 +12,7 @@ import { Select } from 'selenium-webdriver/lib/select.js';
 import getLogInspector from 'selenium-webdriver/bidi/logInspector.js';
 import getScriptManager from 'selenium-webdriver/bidi/scriptManager.js';
 import { Network } from 'selenium-webdriver/bidi/network.js';
-import { BASE } from '../helpers.mjs';
+import { BASE, drawn } from '../helpers.mjs';
 
 const TIMEOUT = 10000;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
@@ -84,7 +84,10 @@ export function webdriverDriver({ driver, downloads }) {
     click: async css => (await find(css)).click(),
     attr: async (css, name) => (await find(css)).getDomAttribute(name),
     count: async css => (await driver.findElements(By.css(css))).length,
-    waitForUrl: pattern => driver.wait(async () => pattern.test(await driver.getCurrentUrl()), TIMEOUT),
+    async waitForUrl(pattern) {
+      await driver.wait(async () => pattern.test(await driver.getCurrentUrl()), TIMEOUT);
+      await driver.executeAsyncScript(`(${drawn})().then(arguments[arguments.length - 1])`);
+    },
     url: () => driver.getCurrentUrl(),
     back: () => driver.navigate().back(),
     forward: () => driver.navigate().forward(),

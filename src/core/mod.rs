@@ -20,6 +20,7 @@ pub mod page_url;
 pub mod plain;
 pub mod query;
 pub mod query_api;
+pub mod redraw;
 pub mod reports;
 pub mod revisions;
 pub mod sparkline;

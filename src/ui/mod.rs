@@ -8,6 +8,7 @@ pub mod chart_svg;
 pub mod compare_control;
 pub mod coverage_page;
 pub mod data_downloads;
+pub mod deferred_redraw;
 pub mod download;
 pub mod embed_view;
 pub mod grouping;

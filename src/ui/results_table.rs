@@ -20,8 +20,10 @@ use crate::core::model::{Dataset, Fact, Unit};
 use crate::core::query::{breaks_before, Cell, Row, TableView, TotalCell};
 use crate::core::table_rows::in_slots;
 use crate::core::year::FinancialYear;
+use crate::ui::deferred_redraw::redraw_when_seen;
 use crate::ui::marker_link::{linked_markers, marker_view, MarkerPlace};
 use crate::ui::store::ViewStore;
+use leptos::html::Div;
 use leptos::prelude::*;
 
 /// `[b]`: one marker after a figure or heading; the legend explains each.
@@ -431,5 +433,16 @@ pub fn ResultsTable(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     // Only the table and the base year are read, so a change of chart kind (or of anything
     // else the table does not show) leaves the table alone.
     let compare = Memo::new(move |_| store.state.with(|state| state.compare));
-    view! { <div class="results-table-block">{move || render(store, &table.get(), compare.get())}</div> }
+    // Below the chart the table is usually out of view: it then waits until the frame
+    // showing the chart is drawn (about half of a change's rendering is the table's).
+    let block = NodeRef::<Div>::new();
+    let redraw = redraw_when_seen(block, move || {
+        table.track();
+        compare.track();
+    });
+    let draw = move || {
+        redraw.track();
+        render(store, &table.get_untracked(), compare.get_untracked())
+    };
+    view! { <div class="results-table-block" node_ref=block>{draw}</div> }
 }
