@@ -1148,11 +1148,23 @@ async fn effects_only() {
     }
 }
 
+/// Whether the line chart shows British Museum's point for `year` (a year's slug).
+fn charted(app: &Mounted, year: &str) -> bool {
+    app.point("british-museum", year).is_some()
+}
+
+/// Scrolls `selector` into view and waits until the page has seen it there.
+async fn bring_into_view(app: &Mounted, selector: &str) {
+    app.get(selector).scroll_into_view();
+    after_frame().await;
+    after_frame().await;
+}
+
 #[wasm_bindgen_test]
-async fn the_table_waits_for_the_frame_only_while_out_of_view() {
-    let app = mount_at("?metric=uk_loan_venues&from=2015-16&to=2019-20").await;
+async fn the_chart_and_table_wait_for_the_frame_only_while_out_of_view() {
+    let app = mount_at("?metric=uk_loan_venues&from=2015-16&to=2019-20&view=line").await;
     let year_heading = |year: &str| app.find(&format!("thead th[data-year=\"{year}\"]"));
-    // Far below the viewport: the observer reports it out of view by the next frame.
+    // Far below the viewport: the observer reports them out of view by the next frame.
     app.container
         .set_attribute("style", "margin-top: 300vh")
         .unwrap();
@@ -1163,23 +1175,28 @@ async fn the_table_waits_for_the_frame_only_while_out_of_view() {
     choose_first_year(&app, "2016-17");
     effects_only().await;
     assert!(
-        year_heading("2015-16").is_some(),
-        "out of view, the table is not redrawn before the frame"
+        year_heading("2015-16").is_some() && charted(&app, "2015-16"),
+        "out of view, neither is redrawn before the frame"
     );
     after_frame().await;
     assert!(
-        year_heading("2015-16").is_none(),
-        "and is redrawn right after it"
+        year_heading("2015-16").is_none() && !charted(&app, "2015-16"),
+        "both are redrawn right after it"
     );
 
-    app.get(".results-table-block").scroll_into_view();
-    after_frame().await;
-    after_frame().await;
+    bring_into_view(&app, ".results-table-block").await;
     choose_first_year(&app, "2017-18");
     effects_only().await;
     assert!(
         year_heading("2016-17").is_none() && year_heading("2017-18").is_some(),
         "in view, the table is redrawn in the change's own frame"
+    );
+    bring_into_view(&app, ".chart-place").await;
+    choose_first_year(&app, "2018-19");
+    effects_only().await;
+    assert!(
+        !charted(&app, "2017-18") && charted(&app, "2018-19"),
+        "in view, the chart is redrawn in the change's own frame"
     );
     app.container.remove_attribute("style").unwrap();
 }

@@ -6,8 +6,10 @@ use crate::core::query::TableView;
 use crate::core::summary::summarise_view;
 use crate::core::view_state::{ChartKind, SeriesChoice};
 use crate::ui::bar_chart::BarChartView;
+use crate::ui::deferred_redraw::redraw_when_seen;
 use crate::ui::line_chart::LineChartView;
 use crate::ui::store::ViewStore;
+use leptos::html::Div;
 use leptos::prelude::*;
 
 /// The window's inner width in CSS pixels, kept up to date as the window is resized.
@@ -52,7 +54,7 @@ pub fn ChartFigure(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
         let state = store.state.get();
         summarise_view(dataset, &table.get(), state.series, state.compare)
     });
-    let chart = move || {
+    let drawn = move || {
         let view = table.get();
         let series = store.state.get().series;
         let width = chart_width(window_width.get());
@@ -61,9 +63,18 @@ pub fn ChartFigure(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
             None => ().into_any(),
         }
     };
+    // Out of view (below the open controls, or scrolled past) the chart waits until the
+    // frame showing the rest of the change is drawn; the summary above it never waits.
+    let place = NodeRef::<Div>::new();
+    let redraw = redraw_when_seen(place, move || {
+        table.track();
+        store.state.track();
+        window_width.track();
+        summary.track();
+    });
     view! {
         <p id="view-summary" class="view-summary" aria-live="polite">{move || summary.get()}</p>
-        {chart}
+        <div class="chart-place" node_ref=place>{move || { redraw.track(); untrack(drawn) }}</div>
     }
 }
 
