@@ -14,6 +14,8 @@
  * frame's rendering (from its requestAnimationFrame to the task after it). A change with
  * `busyMs` under one frame (16.7 ms) is drawn in the first frame after the input.
  * `handler` is the event's own time, `raf` the time to the frame's requestAnimationFrame.
+ * `laterBusyMs` and `laterMutations` are the work the app leaves until just after that
+ * frame, measured apart (see `afterFrame`).
  * With `tally`, mutation records are also counted by the id of their nearest element with
  * one, in `window.__where` (this costs time, so the latency bench leaves it off).
  */
@@ -63,9 +65,25 @@ export function change({ kind, i, tally = false }) {
       const rest = observer.takeRecords();
       count(rest);
       mutations += rest.length;
-      observer.disconnect();
-      done({ ms, busyMs, handler, raf: frame - start, mutations, url: location.search });
+      const inFrame = { ms, busyMs, handler, raf: frame - start, mutations, url: location.search };
+      afterFrame(end, mutations, inFrame);
     };
+    // What the app left until after the frame (the history entry; the chart and table when
+    // out of view), queued from that frame before this timer: `laterBusyMs` is its script
+    // (up to a timer queued after it) plus the rendering of the frame that shows it.
+    const afterFrame = (end, before, inFrame) => setTimeout(() => {
+      const scriptEnd = performance.now();
+      requestAnimationFrame(() => {
+        const frame2 = performance.now();
+        setTimeout(() => {
+          const rest = observer.takeRecords();
+          count(rest);
+          observer.disconnect();
+          const laterMutations = mutations + rest.length - before;
+          done({ ...inFrame, laterBusyMs: (scriptEnd - end) + (performance.now() - frame2), laterMutations });
+        }, 0);
+      });
+    }, 0);
     // Asked for before the change, so this is the frame's first callback and its timer the
     // first task queued after the frame: what the app itself queues from that frame (work
     // it leaves until the frame is drawn, such as the history entry) runs after the end is

@@ -106,17 +106,20 @@ async function latencies(browser, app, { open }) {
     await page.goto(app);
     await page.waitForFunction(() => performance.getEntriesByName('app-ready').length > 0, null, { timeout: 30000 });
     if (open) await page.click('#controls-toggle');
-    const times = [], busy = [], mutations = [], urls = new Set();
+    const times = [], busy = [], mutations = [], later = [], laterMutations = [], urls = new Set();
     for (let i = 0; i < CHANGES; i++) {
       const r = await page.evaluate(change, { kind, i });
       times.push(r.ms); busy.push(r.busyMs); mutations.push(r.mutations); urls.add(r.url);
+      later.push(r.laterBusyMs); laterMutations.push(r.laterMutations);
       await page.waitForTimeout(30);
     }
     if (kind !== 'noop' && urls.size < 2) throw new Error(`${kind}: the changes did not change the view`);
     const oneFrame = busy.filter(ms => ms <= 1000 / 60).length;
     console.log(`change=${kind} controls=${open ? 'open' : 'closed'} p50_ms=${percentile(times, 50).toFixed(1)} p95_ms=${percentile(times, 95).toFixed(1)} ` +
       `busy_p50_ms=${percentile(busy, 50).toFixed(1)} busy_p95_ms=${percentile(busy, 95).toFixed(1)} ` +
-      `one_frame=${oneFrame}/${CHANGES} mutations_p50=${percentile(mutations, 50)} mutations_max=${Math.max(...mutations)}`);
+      `one_frame=${oneFrame}/${CHANGES} mutations_p50=${percentile(mutations, 50)} mutations_max=${Math.max(...mutations)} ` +
+      `after_frame_busy_p50_ms=${percentile(later, 50).toFixed(1)} after_frame_busy_p95_ms=${percentile(later, 95).toFixed(1)} ` +
+      `after_frame_mutations_p50=${percentile(laterMutations, 50)} after_frame_mutations_max=${Math.max(...laterMutations)}`);
   }
   await page.close();
 }
