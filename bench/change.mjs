@@ -1,12 +1,14 @@
-// The page-side half of a filter change, shared by bench/run.mjs and bench/profile.mjs. It
-// is handed to Playwright's `page.evaluate`, which sends its source to the page, so it must
-// use nothing from this module's scope.
+// The page-side half of a filter change, shared by bench/run.mjs and bench/profile.mjs:
+//   await page.evaluate(change({ kind, i }))
+// `change` returns the source of one expression that the page evaluates. Its parts are
+// functions written here but run in the page (their source is sent), so they must use
+// nothing from this module's scope, only what they are handed.
 
 /**
- * In the page: makes change `i` of `kind` as a reader's control would (the control's own
- * event), and resolves with the time from just before it to the next frame (a task queued
- * from that frame's requestAnimationFrame runs after it is rendered; this one is queued
- * first) and the DOM mutation records seen in between.
+ * The expression that makes change `i` of `kind` as a reader's control would (the control's
+ * own event) and resolves with the time from just before it to the next frame (a task
+ * queued from that frame's requestAnimationFrame runs after it is rendered; this one is
+ * queued first) and the DOM mutation records seen in between.
  *
  * `ms` includes waiting for the display's next frame (0 to 16.7 ms at 60 Hz: a change that
  * does nothing, kind `noop`, measures that floor). `busyMs` leaves the wait out: the script
@@ -20,6 +22,12 @@
  * one, in `window.__where` (this costs time, so the latency bench leaves it off).
  */
 export function change({ kind, i, tally = false }) {
+  return `(${measure})((${readerAction})(${JSON.stringify(kind)}, ${Number(i)}), ` +
+    `(${mutationTally})(${Boolean(tally)}), ${afterFrame})`;
+}
+
+/** In the page: the function that makes change `i` of `kind` (chosen before it is timed). */
+function readerAction(kind, i) {
   const select = (css, pick) => {
     const element = document.querySelector(css);
     const options = [...element.options].map(o => o.value);
@@ -39,10 +47,14 @@ export function change({ kind, i, tally = false }) {
     },
     noop: () => () => {},
   };
-  const act = actions[kind]();
+  return actions[kind]();
+}
+
+/** In the page: counts mutation records by where they land, in `window.__where`, if `on`. */
+function mutationTally(on) {
   const where = window.__where ??= {};
-  const count = records => {
-    if (!tally) return;
+  return records => {
+    if (!on) return;
     for (const r of records) {
       let n = r.target;
       while (n && !(n.id && n.id !== 'page-content')) n = n.parentNode;
@@ -50,6 +62,10 @@ export function change({ kind, i, tally = false }) {
       where[k] = (where[k] ?? 0) + 1;
     }
   };
+}
+
+/** In the page: times `act` to the next frame (see `change`), then hands on to `later`. */
+function measure(act, count, later) {
   return new Promise(done => {
     let mutations = 0;
     const observer = new MutationObserver(records => { mutations += records.length; count(records); });
@@ -66,24 +82,8 @@ export function change({ kind, i, tally = false }) {
       count(rest);
       mutations += rest.length;
       const inFrame = { ms, busyMs, handler, raf: frame - start, mutations, url: location.search };
-      afterFrame(end, mutations, inFrame);
+      later({ end, observer, count, inFrame, done, total: () => mutations });
     };
-    // What the app left until after the frame (the history entry; the chart and table when
-    // out of view), queued from that frame before this timer: `laterBusyMs` is its script
-    // (up to a timer queued after it) plus the rendering of the frame that shows it.
-    const afterFrame = (end, before, inFrame) => setTimeout(() => {
-      const scriptEnd = performance.now();
-      requestAnimationFrame(() => {
-        const frame2 = performance.now();
-        setTimeout(() => {
-          const rest = observer.takeRecords();
-          count(rest);
-          observer.disconnect();
-          const laterMutations = mutations + rest.length - before;
-          done({ ...inFrame, laterBusyMs: (scriptEnd - end) + (performance.now() - frame2), laterMutations });
-        }, 0);
-      });
-    }, 0);
     // Asked for before the change, so this is the frame's first callback and its timer the
     // first task queued after the frame: what the app itself queues from that frame (work
     // it leaves until the frame is drawn, such as the history entry) runs after the end is
@@ -97,4 +97,25 @@ export function change({ kind, i, tally = false }) {
     const handler = performance.now() - start;
     afterScript.port2.postMessage(null);
   });
+}
+
+/**
+ * In the page: what the app left until after the frame (the history entry; the chart and
+ * table when out of view), queued from that frame before this timer: `laterBusyMs` is its
+ * script (up to a timer queued after it) plus the rendering of the frame that shows it.
+ */
+function afterFrame({ end, observer, count, inFrame, done, total }) {
+  setTimeout(() => {
+    const scriptEnd = performance.now();
+    requestAnimationFrame(() => {
+      const frame2 = performance.now();
+      setTimeout(() => {
+        const rest = observer.takeRecords();
+        count(rest);
+        observer.disconnect();
+        const laterMutations = total() + rest.length - inFrame.mutations;
+        done({ ...inFrame, laterBusyMs: (scriptEnd - end) + (performance.now() - frame2), laterMutations });
+      }, 0);
+    });
+  }, 0);
 }

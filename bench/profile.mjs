@@ -49,7 +49,7 @@ try {
       const n = 10;
       for (let i = 0; i < n; i++) {
         await page.evaluate(i => performance.mark('change-start-' + i), i);
-        await page.evaluate(change, { kind, i, tally: true });
+        await page.evaluate(change({ kind, i, tally: true }));
         await page.evaluate(i => performance.mark('change-end-' + i), i);
         await page.waitForTimeout(30);
       }
@@ -81,7 +81,7 @@ try {
     const rows = { ms: [], handler: [], mut: [], script: [], style: [], layout: [], styleN: [], layoutN: [], task: [] };
     for (let i = 0; i < CHANGES; i++) {
       const before = await metrics();
-      const r = await page.evaluate(change, { kind, i, tally: true });
+      const r = await page.evaluate(change({ kind, i, tally: true }));
       const after = await metrics();
       const d = k => after[k] - before[k];
       rows.ms.push(r.ms); (rows.raf ??= []).push(r.raf); rows.handler.push(r.handler); rows.mut.push(r.mutations);

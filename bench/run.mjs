@@ -108,7 +108,7 @@ async function latencies(browser, app, { open }) {
     if (open) await page.click('#controls-toggle');
     const times = [], busy = [], mutations = [], later = [], laterMutations = [], urls = new Set();
     for (let i = 0; i < CHANGES; i++) {
-      const r = await page.evaluate(change, { kind, i });
+      const r = await page.evaluate(change({ kind, i }));
       times.push(r.ms); busy.push(r.busyMs); mutations.push(r.mutations); urls.add(r.url);
       later.push(r.laterBusyMs); laterMutations.push(r.laterMutations);
       await page.waitForTimeout(30);

@@ -108,7 +108,7 @@ export async function gotoApp(page, query) {
 /**
  * In the page: resolves in a task queued from the next frame's requestAnimationFrame, so the
  * frame is drawn and what the app left until just after a frame has run too (the history
- * entry, and the results table when it is out of view: `core::redraw`). Sent to the page as
+ * entry, and the chart and the results table when they are out of view: `core::redraw`). Sent to the page as
  * source, so it must use nothing from this module.
  */
 export function drawn() {
@@ -116,8 +116,8 @@ export function drawn() {
 }
 
 /** Until the address bar matches `url` (as `page.waitForURL`) and the view is drawn. */
-export async function waitForView(page, url) {
-  await page.waitForURL(url);
+export async function waitForView(page, url, options = {}) {
+  await page.waitForURL(url, options);
   await page.evaluate(drawn);
 }
 

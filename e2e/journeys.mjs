@@ -7,7 +7,8 @@
 //   d.attr(css, name)        an attribute of the first match, waiting for it to exist
 //   d.count(css)             how many elements match now
 //   d.waitForUrl(regex)      until the address bar matches and the next frame is drawn (an
-//                            off-screen table is redrawn just after it: see core::redraw)
+//                            off-screen chart or table is redrawn just after it: see
+//                            core::redraw)
 //   d.url()                  the address bar
 //   d.back(), d.forward()    the browser's history buttons
 //   d.download(kind)         click [data-export=kind]; resolves to { name, bytes } of the file

@@ -45,10 +45,14 @@ done
 # 18.1 ms, a metric's p95 45.6 -> 23.2 ms (bench/run.mjs A/B; 334,682 B); raised to 335,500
 # for the chart drawn the same way (+670 B: 335,350 B): with the controls panel open, as a
 # reader changes them, the chart is below the fold too, and a museum change's busy p50 / p95
-# fell 11.6 / 21.2 -> 6.6 / 10.5 ms, a year's 10.6 / 16.1 -> 5.9 / 8.6 ms. The goal
+# fell 11.6 / 21.2 -> 6.6 / 10.5 ms, a year's 10.6 / 16.1 -> 5.9 / 8.6 ms; raised to
+# 335,800 after a review of that change (+386 B: 335,736 B): back/forward draws both at
+# once (the browser restores the scroll position), a part the change itself brings into
+# view is measured just before the frame and drawn in it, and the watch starts as the part
+# is first drawn (a render effect), so no change can slip between the two. The goal
 # of issue 12 is 150,000 B; README "Performance" says why it is not reached.
 # scripts/wasm-size-by-crate.py says which crates the Wasm's bytes come from.
-FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-335500}
+FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-335800}
 first_load=0
 for f in dist/index.html dist/*.wasm dist/*.js dist/*.css; do
   [ "$(basename "$f")" = sw.js ] && continue   # fetched by the browser after the first view

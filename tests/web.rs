@@ -1198,5 +1198,56 @@ async fn the_chart_and_table_wait_for_the_frame_only_while_out_of_view() {
         !charted(&app, "2017-18") && charted(&app, "2018-19"),
         "in view, the chart is redrawn in the change's own frame"
     );
+
+    // Back/forward: the browser restores the scroll position with the entry, so where the
+    // parts were says nothing: out of view, they are still drawn in the change's frame.
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    after_frame().await;
+    after_frame().await;
+    set_address("?metric=uk_loan_venues&from=2015-16&to=2019-20&view=line");
+    window()
+        .dispatch_event(&Event::new("popstate").unwrap())
+        .unwrap();
+    effects_only().await;
+    assert!(
+        year_heading("2015-16").is_some() && charted(&app, "2015-16"),
+        "after back/forward, both are redrawn before the frame"
+    );
+
+    // A change that itself brings the table into view (here a scroll in the same task):
+    // still waiting as the change is made, it is drawn in the frame that shows it.
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    after_frame().await;
+    after_frame().await;
+    choose_first_year(&app, "2016-17");
+    app.get(".results-table-block").scroll_into_view();
+    effects_only().await;
+    assert!(
+        year_heading("2015-16").is_some(),
+        "not redrawn at the change"
+    );
+    let drawn_in_frame = in_next_frame(move || year_heading_gone("2015-16")).await;
+    assert!(drawn_in_frame, "redrawn in the frame that shows it");
     app.container.remove_attribute("style").unwrap();
+}
+
+/// Whether no results table on the page has a column for `year` (a year's slug).
+fn year_heading_gone(year: &str) -> bool {
+    document()
+        .query_selector(&format!("thead th[data-year=\"{year}\"]"))
+        .unwrap()
+        .is_none()
+}
+
+/// What `check` says from within the next frame, just before it is rendered: its
+/// requestAnimationFrame callbacks asked for earlier (the app's) have run, the tasks they
+/// queue for after the frame have not.
+async fn in_next_frame(check: impl FnOnce() -> bool + 'static) -> bool {
+    let mut check = Some(check);
+    let seen = js_sys::Promise::new(&mut |resolve, _| {
+        let check = check.take().expect("a promise runs its executor once");
+        request_animation_frame(move || drop(resolve.call1(&JsValue::NULL, &check().into())));
+    });
+    let seen = wasm_bindgen_futures::JsFuture::from(seen).await.unwrap();
+    seen.as_bool().unwrap()
 }

@@ -1,5 +1,5 @@
 // The journeys' driver (see e2e/journeys.mjs) over a Playwright page: Chromium.
-import { download, drawn, gotoApp } from '../helpers.mjs';
+import { download, gotoApp, waitForView } from '../helpers.mjs';
 
 const TIMEOUT = 10000;
 
@@ -12,8 +12,7 @@ export function playwrightDriver(page) {
     attr: (css, name) => page.locator(css).first().getAttribute(name, { timeout: TIMEOUT }),
     count: css => page.locator(css).count(),
     async waitForUrl(pattern) {
-      await page.waitForURL(pattern, { timeout: TIMEOUT });
-      await page.evaluate(drawn);
+      await waitForView(page, pattern, { timeout: TIMEOUT });
     },
     url: async () => page.url(),
     back: () => page.goBack().then(() => {}),

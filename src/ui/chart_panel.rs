@@ -6,7 +6,7 @@ use crate::core::query::TableView;
 use crate::core::summary::summarise_view;
 use crate::core::view_state::{ChartKind, SeriesChoice};
 use crate::ui::bar_chart::BarChartView;
-use crate::ui::deferred_redraw::redraw_when_seen;
+use crate::ui::deferred_redraw::redraw_after_frame_while_hidden;
 use crate::ui::line_chart::LineChartView;
 use crate::ui::store::ViewStore;
 use leptos::html::Div;
@@ -66,11 +66,10 @@ pub fn ChartFigure(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     // Out of view (below the open controls, or scrolled past) the chart waits until the
     // frame showing the rest of the change is drawn; the summary above it never waits.
     let place = NodeRef::<Div>::new();
-    let redraw = redraw_when_seen(place, move || {
+    let redraw = redraw_after_frame_while_hidden(place, store, move || {
         table.track();
         store.state.track();
         window_width.track();
-        summary.track();
     });
     view! {
         <p id="view-summary" class="view-summary" aria-live="polite">{move || summary.get()}</p>

@@ -20,7 +20,7 @@ use crate::core::model::{Dataset, Fact, Unit};
 use crate::core::query::{breaks_before, Cell, Row, TableView, TotalCell};
 use crate::core::table_rows::in_slots;
 use crate::core::year::FinancialYear;
-use crate::ui::deferred_redraw::redraw_when_seen;
+use crate::ui::deferred_redraw::redraw_after_frame_while_hidden;
 use crate::ui::marker_link::{linked_markers, marker_view, MarkerPlace};
 use crate::ui::store::ViewStore;
 use leptos::html::Div;
@@ -436,7 +436,7 @@ pub fn ResultsTable(store: ViewStore, table: Memo<TableView>) -> impl IntoView {
     // Below the chart the table is usually out of view: it then waits until the frame
     // showing the chart is drawn (about half of a change's rendering is the table's).
     let block = NodeRef::<Div>::new();
-    let redraw = redraw_when_seen(block, move || {
+    let redraw = redraw_after_frame_while_hidden(block, store, move || {
         table.track();
         compare.track();
     });

@@ -3,6 +3,7 @@
 use crate::core::export::tab_title;
 use crate::core::model::Dataset;
 use crate::core::query::TableView;
+use crate::core::redraw::ChangeSource;
 use crate::core::url_state::{parse_query, to_query};
 use crate::core::view_state::{ChartKind, ViewState};
 use crate::ui::history;
@@ -14,6 +15,9 @@ pub struct ViewStore {
     pub state: RwSignal<ViewState>,
     /// What the last URL read had to drop or correct; `Notice::text` words it.
     pub notices: RwSignal<Vec<crate::core::notice::Notice>>,
+    /// Where the last change came from: parts drawn after the frame draw back/forward at
+    /// once (`core::redraw`). Read untracked, by the effects the change itself runs.
+    pub change_source: StoredValue<ChangeSource>,
 }
 
 impl ViewStore {
@@ -24,6 +28,7 @@ impl ViewStore {
             dataset,
             state: RwSignal::new(parsed.state),
             notices: RwSignal::new(parsed.notices),
+            change_source: StoredValue::new(ChangeSource::Page),
         }
     }
 
@@ -39,6 +44,7 @@ impl ViewStore {
             tab_title(self.dataset, &next),
         );
         self.notices.set(Vec::new());
+        self.change_source.set_value(ChangeSource::Page);
         self.state.set(next);
         if other_page {
             arrive_at_top();
@@ -77,6 +83,7 @@ impl ViewStore {
         let parsed = parse_query(self.dataset, &history::current_query());
         history::set_tab_title(&tab_title(self.dataset, &parsed.state));
         self.notices.set(parsed.notices);
+        self.change_source.set_value(ChangeSource::History);
         self.state.set(parsed.state);
     }
 
