@@ -52,7 +52,7 @@ done
 # is first drawn (a render effect), so no change can slip between the two. The goal
 # of issue 12 is 150,000 B; README "Performance" says why it is not reached.
 # scripts/wasm-size-by-crate.py says which crates the Wasm's bytes come from.
-FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-335800}
+FIRST_LOAD_BUDGET=${FIRST_LOAD_BUDGET:-335800}   # 335,792 B with content-visibility (+56 B of CSS)
 first_load=0
 for f in dist/index.html dist/*.wasm dist/*.js dist/*.css; do
   [ "$(basename "$f")" = sw.js ] && continue   # fetched by the browser after the first view
