@@ -1163,7 +1163,7 @@ async fn bring_into_view(app: &Mounted, selector: &str) {
 #[wasm_bindgen_test]
 async fn the_chart_and_table_wait_for_the_frame_only_while_out_of_view() {
     let app = mount_at("?metric=uk_loan_venues&from=2015-16&to=2019-20&view=line").await;
-    let year_heading = |year: &str| app.find(&format!("thead th[data-year=\"{year}\"]"));
+    let year_heading = |year: &str| year_heading_in(&app.container, year);
     // Far below the viewport: the observer reports them out of view by the next frame.
     app.container
         .set_attribute("style", "margin-top: 300vh")
@@ -1226,17 +1226,18 @@ async fn the_chart_and_table_wait_for_the_frame_only_while_out_of_view() {
         year_heading("2015-16").is_some(),
         "not redrawn at the change"
     );
-    let drawn_in_frame = in_next_frame(move || year_heading_gone("2015-16")).await;
+    let container = app.container.clone();
+    let drawn_in_frame =
+        in_next_frame(move || year_heading_in(&container, "2015-16").is_none()).await;
     assert!(drawn_in_frame, "redrawn in the frame that shows it");
     app.container.remove_attribute("style").unwrap();
 }
 
-/// Whether no results table on the page has a column for `year` (a year's slug).
-fn year_heading_gone(year: &str) -> bool {
-    document()
+/// The results table's heading for `year` (a year's slug) inside `container`, if shown.
+fn year_heading_in(container: &Element, year: &str) -> Option<Element> {
+    container
         .query_selector(&format!("thead th[data-year=\"{year}\"]"))
         .unwrap()
-        .is_none()
 }
 
 /// What `check` says from within the next frame, just before it is rendered: its
